@@ -1,0 +1,30 @@
+package io.wasm08.node.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wasm08} command line: one binary, subcommands contributed by each module. */
+@Command(
+    name = "wasm08",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A pure-JVM host of IBC 08-wasm light clients.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Wasm08Cli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Builds the command line; tests call this to run commands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Without a subcommand, print the usage (the command tree) and fail like a usage error. */
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+}
