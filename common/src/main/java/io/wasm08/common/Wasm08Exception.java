@@ -17,6 +17,16 @@ public class Wasm08Exception extends RuntimeException {
     this.detail = detail;
   }
 
+  /**
+   * For errors whose upstream text is not in {@code errorsmod.Wrap} form (e.g. the CosmWasm VM's
+   * Display strings): the message is given in full.
+   */
+  protected Wasm08Exception(ErrorCode errorCode, String detail, String message, Throwable cause) {
+    super(message, cause);
+    this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+    this.detail = detail;
+  }
+
   public Wasm08Exception(ErrorCode errorCode, String detail) {
     this(errorCode, detail, null);
   }
