@@ -23,6 +23,12 @@ import java.util.SplittableRandom;
 public final class Mutations {
   private Mutations() {}
 
+  /** Set by the {@code exhaustive} Maven profile: every bit flipped, many more mutations. */
+  public static final boolean EXHAUSTIVE = Boolean.getBoolean("wasm08.exhaustive");
+
+  /** Meaning-changing mutations per valid vector: 1000 by default, 20000 when exhaustive. */
+  public static final int PER_VECTOR = EXHAUSTIVE ? 20_000 : 1000;
+
   /** {@code encoded} with one byte replaced by a different value, chosen by {@code rng}. */
   public static byte[] mutateOneByte(byte[] encoded, SplittableRandom rng) {
     byte[] out = encoded.clone();
