@@ -126,7 +126,7 @@ public final class Ics23 {
 
   /** The existence proof for {@code key} in an exist or (decompressed) batch proof, or null. */
   public static ExistenceProof getExistProofForKey(CommitmentProof proof, byte[] key) {
-    if (proof == null) {
+    if (proof == null || key == null) {
       return null;
     }
     ByteString k = ByteString.copyFrom(key);
@@ -154,7 +154,7 @@ public final class Ics23 {
    */
   public static NonExistenceProof getNonExistProofForKey(
       ProofSpec spec, CommitmentProof proof, byte[] key) {
-    if (proof == null) {
+    if (spec == null || proof == null || key == null) {
       return null;
     }
     switch (proof.getProofCase()) {
@@ -203,10 +203,7 @@ public final class Ics23 {
   public static void verifyNonExistence(
       NonExistenceProof proof, ProofSpec spec, Bytes root, Bytes key) {
     requireNonNull(proof, root, key, Bytes.EMPTY);
-    if (spec == null) {
-      // Go dereferences the spec here only after the neighbour checks, which need it anyway.
-      throw ProofException.of(ProofErrorCode.INVALID_SPEC, "op and spec must be non-nil");
-    }
+    // A null spec fails inside the neighbour checks with Go's text, before it is read here.
     NonExistence.verify(proof, spec, root.toByteArray(), key.toByteArray());
   }
 
@@ -324,11 +321,12 @@ public final class Ics23 {
   // ---- batches ----
 
   public static boolean isCompressed(CommitmentProof proof) {
-    return proof.getProofCase() == CommitmentProof.ProofCase.COMPRESSED;
+    return proof != null && proof.getProofCase() == CommitmentProof.ProofCase.COMPRESSED;
   }
 
   /** A batch proof becomes a compressed batch; anything else is returned as is. */
   public static CommitmentProof compress(CommitmentProof proof) {
+    requireNonNull(proof, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY);
     return Compression.compress(proof);
   }
 
@@ -337,11 +335,15 @@ public final class Ics23 {
    * index or an empty entry is an error (Go panics).
    */
   public static CommitmentProof decompress(CommitmentProof proof) {
+    requireNonNull(proof, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY);
     return Compression.decompress(proof);
   }
 
   /** {@code CombineProofs}: all entries of {@code proofs} as one compressed batch. */
   public static CommitmentProof combineProofs(List<CommitmentProof> proofs) {
+    for (CommitmentProof proof : proofs) {
+      requireNonNull(proof, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY);
+    }
     return Compression.combine(proofs);
   }
 
@@ -349,6 +351,7 @@ public final class Ics23 {
 
   /** Decodes a protobuf {@code CommitmentProof}; malformed bytes are an INVALID_ENCODING error. */
   public static CommitmentProof parseCommitmentProof(Bytes encoded) {
+    requireNonNull(encoded, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY);
     try {
       return CommitmentProof.parseFrom(encoded.asReadOnlyByteBuffer());
     } catch (InvalidProtocolBufferException e) {

@@ -145,8 +145,9 @@ final class NonExistence {
     if (actualPrefix < 0) {
       return false;
     }
+    int[] positions = positions(spec.getChildOrderList());
     for (int i = 0; i < idx; i++) {
-      long from = actualPrefix + position(spec.getChildOrderList(), i) * childSize;
+      long from = actualPrefix + position(spec.getChildOrderList(), positions, i) * childSize;
       if (!sliceEquals(op.getPrefix(), from, childSize, spec.getEmptyChild())) {
         return false;
       }
@@ -164,8 +165,9 @@ final class NonExistence {
     if (op.getSuffix().size() != rightBranches * childSize) {
       return false;
     }
+    int[] positions = positions(spec.getChildOrderList());
     for (int i = 0; i < rightBranches; i++) {
-      long from = position(spec.getChildOrderList(), i) * childSize;
+      long from = position(spec.getChildOrderList(), positions, i) * childSize;
       if (!sliceEquals(op.getSuffix(), from, childSize, spec.getEmptyChild())) {
         return false;
       }
@@ -185,9 +187,10 @@ final class NonExistence {
 
   /** Which branch (child-order value) the op's prefix/suffix lengths place its child in. */
   static int orderFromPadding(InnerSpec spec, InnerOp op) {
+    int[] positions = positions(spec.getChildOrderList());
     int maxBranch = spec.getChildOrderCount();
     for (int branch = 0; branch < maxBranch; branch++) {
-      if (padding(spec, branch).matches(op)) {
+      if (padding(spec, positions, branch).matches(op)) {
         return branch;
       }
     }
@@ -203,7 +206,11 @@ final class NonExistence {
   }
 
   static Padding padding(InnerSpec spec, int branch) {
-    long idx = position(spec.getChildOrderList(), branch);
+    return padding(spec, positions(spec.getChildOrderList()), branch);
+  }
+
+  private static Padding padding(InnerSpec spec, int[] positions, int branch) {
+    long idx = position(spec.getChildOrderList(), positions, branch);
     long childSize = spec.getChildSize();
     long prefix = idx * childSize;
     return new Padding(
@@ -214,15 +221,34 @@ final class NonExistence {
 
   /** getPosition: the index of {@code branch} in the child order. */
   static int position(List<Integer> order, int branch) {
+    return position(order, positions(order), branch);
+  }
+
+  /**
+   * getPosition through a precomputed first-index table, so a spec with a long (hostile) child
+   * order costs linear rather than quadratic time per step; results and errors are Go's.
+   */
+  private static int position(List<Integer> order, int[] positions, int branch) {
     if (branch < 0 || branch >= order.size()) {
       throw ProofException.of(INVALID_SPEC, "invalid branch: %d", branch);
     }
+    if (positions[branch] < 0) {
+      throw ProofException.of(
+          INVALID_SPEC, "branch %d not found in order %s", branch, GoFormat.intsV(order));
+    }
+    return positions[branch];
+  }
+
+  /** For each branch value in range, the first index holding it, else -1. */
+  private static int[] positions(List<Integer> order) {
+    int[] first = new int[order.size()];
+    java.util.Arrays.fill(first, -1);
     for (int i = 0; i < order.size(); i++) {
-      if (order.get(i) == branch) {
-        return i;
+      int v = order.get(i);
+      if (v >= 0 && v < first.length && first[v] < 0) {
+        first[v] = i;
       }
     }
-    throw ProofException.of(
-        INVALID_SPEC, "branch %d not found in order %s", branch, GoFormat.intsV(order));
+    return first;
   }
 }
