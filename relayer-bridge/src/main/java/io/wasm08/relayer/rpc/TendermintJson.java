@@ -40,7 +40,7 @@ public final class TendermintJson {
                 f.get("chain_id").string(),
                 f.get("height").int64(),
                 f.get("time").time(),
-                blockId(f.get("last_block_id")),
+                f.opt("last_block_id").map(TendermintJson::blockId).orElse(BlockId.EMPTY),
                 hexOrEmpty(f, "last_commit_hash"),
                 hexOrEmpty(f, "data_hash"),
                 f.get("validators_hash").hex(),
@@ -78,7 +78,8 @@ public final class TendermintJson {
 
   public static Commit commit(JsonField f) {
     List<CommitSig> sigs = new ArrayList<>();
-    for (JsonField s : f.get("signatures").array()) {
+    // null is an empty list (Go's nil slice, tendermint-rs' serializers::nullable)
+    for (JsonField s : f.opt("signatures").map(JsonField::array).orElse(List.of())) {
       sigs.add(commitSig(s));
     }
     return build(
