@@ -418,6 +418,30 @@ class CometRpcClientTest {
             });
   }
 
+  @Test
+  void anAnswerToAnotherRequestIdIsInconsistent() {
+    server.editEnvelopes(e -> e.put("id", 424242));
+    assertThatThrownBy(() -> client().status())
+        .isInstanceOfSatisfying(
+            RpcException.class,
+            e -> {
+              assertThat(e.is(RelayerErrorCode.RPC_INCONSISTENT_RESPONSE)).isTrue();
+              assertThat(e.reason()).startsWith("answer id 424242 for request id");
+            });
+    // URI GET answers carry id -1 in CometBFT; their id is not checked
+    assertThat(client(RpcDialect.LEGACY, RpcTransport.URI_GET).status().chainId())
+        .isEqualTo("rpc-test-1");
+  }
+
+  @Test
+  void anAnswerThatIsNotJsonRpc2IsMalformed() {
+    server.editEnvelopes(e -> e.put("jsonrpc", "1.0"));
+    assertThatThrownBy(() -> client().status())
+        .isInstanceOfSatisfying(
+            RpcException.class,
+            e -> assertThat(e.is(RelayerErrorCode.RPC_MALFORMED_RESPONSE)).isTrue());
+  }
+
   // ---- retries and timeouts ----
 
   @Test

@@ -66,6 +66,7 @@ public final class TestChainRpcServer implements AutoCloseable {
   private volatile java.util.concurrent.CountDownLatch release =
       new java.util.concurrent.CountDownLatch(1);
   private volatile ProofSource proofs = (path, key, height) -> List.of();
+  private volatile UnaryOperator<ObjectNode> envelopeEdit = UnaryOperator.identity();
 
   private TestChainRpcServer(TestChain chain, boolean servesV1, String version) throws IOException {
     this.chain = chain;
@@ -146,6 +147,12 @@ public final class TestChainRpcServer implements AutoCloseable {
 
   public void clearEdits() {
     edits.clear();
+    envelopeEdit = UnaryOperator.identity();
+  }
+
+  /** Rewrites the whole JSON-RPC envelope ({@code jsonrpc}, {@code id}, …) of every answer. */
+  public void editEnvelopes(UnaryOperator<ObjectNode> edit) {
+    envelopeEdit = edit;
   }
 
   public void proofSource(ProofSource source) {
@@ -237,7 +244,11 @@ public final class TestChainRpcServer implements AutoCloseable {
         ObjectNode result = dispatch(rpcMethod, new Params(params));
         UnaryOperator<ObjectNode> edit = edits.get(rpcMethod);
         envelope.set("result", edit == null ? result : edit.apply(result));
-        send(ex, 200, CometJson.MAPPER.writeValueAsBytes(envelope), "application/json");
+        send(
+            ex,
+            200,
+            CometJson.MAPPER.writeValueAsBytes(envelopeEdit.apply(envelope)),
+            "application/json");
       } catch (NodeError e) {
         ObjectNode err = envelope.putObject("error");
         err.put("code", e.code);
