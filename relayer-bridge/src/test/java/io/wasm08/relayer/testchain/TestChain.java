@@ -271,13 +271,31 @@ public final class TestChain {
     return SimpleMerkle.hashFromByteSlices(leaves);
   }
 
-  private Bytes appHash(NavigableMap<Bytes, Bytes> state) {
-    List<Bytes> leaves = new ArrayList<>();
-    leaves.add(Bytes.ofUtf8(appSalt));
-    for (Map.Entry<Bytes, Bytes> e : state.entrySet()) {
-      leaves.add(e.getKey().concat(Bytes.of((byte) '=')).concat(e.getValue()));
+  /** The store every {@code key=value} tx writes to. */
+  public static final String STORE = "ibc";
+
+  /**
+   * The app hash committing to {@code state}: the multistore root over the store roots — {@value
+   * #STORE}, plus a {@code fork} store holding the fork salt on forked branches.
+   */
+  public synchronized Bytes appHashOf(NavigableMap<Bytes, Bytes> state) {
+    return SimpleMap.root(storeRoots(state));
+  }
+
+  /** The multistore: store name → root of that store. */
+  public synchronized NavigableMap<Bytes, Bytes> storeRoots(NavigableMap<Bytes, Bytes> state) {
+    NavigableMap<Bytes, Bytes> roots = new TreeMap<>();
+    roots.put(Bytes.ofUtf8(STORE), SimpleMap.root(state));
+    if (!appSalt.isEmpty()) {
+      roots.put(
+          Bytes.ofUtf8("fork"),
+          SimpleMap.root(new TreeMap<>(Map.of(Bytes.ofUtf8("salt"), Bytes.ofUtf8(appSalt)))));
     }
-    return SimpleMerkle.hashFromByteSlices(leaves);
+    return roots;
+  }
+
+  private Bytes appHash(NavigableMap<Bytes, Bytes> state) {
+    return appHashOf(state);
   }
 
   private static void apply(NavigableMap<Bytes, Bytes> state, Bytes tx) {
