@@ -54,17 +54,7 @@ public final class LightVerifier {
       TrustedBlockState trusted,
       VerifierOptions options,
       Instant now) {
-    Verdict v = verifyValidatorSets(untrusted);
-    if (v.isSuccess()) {
-      v = validateAgainstTrusted(untrusted, trusted, options, now);
-    }
-    if (v.isSuccess()) {
-      v = checkHeaderIsFromPast(untrusted, options, now);
-    }
-    if (v.isSuccess()) {
-      v = verifyCommitAgainstTrusted(untrusted, trusted, options);
-    }
-    return v;
+    return verify(untrusted, trusted, options, now, true);
   }
 
   /**
@@ -76,9 +66,21 @@ public final class LightVerifier {
       TrustedBlockState trusted,
       VerifierOptions options,
       Instant now) {
+    return verify(untrusted, trusted, options, now, false);
+  }
+
+  private Verdict verify(
+      UntrustedBlockState untrusted,
+      TrustedBlockState trusted,
+      VerifierOptions options,
+      Instant now,
+      boolean checkClockDrift) {
     Verdict v = verifyValidatorSets(untrusted);
     if (v.isSuccess()) {
       v = validateAgainstTrusted(untrusted, trusted, options, now);
+    }
+    if (v.isSuccess() && checkClockDrift) {
+      v = checkHeaderIsFromPast(untrusted, options, now);
     }
     if (v.isSuccess()) {
       v = verifyCommitAgainstTrusted(untrusted, trusted, options);

@@ -35,10 +35,7 @@ public sealed interface PublicKey {
     public static final int SIZE = 32;
 
     public Ed25519 {
-      if (bytes.size() != SIZE) {
-        throw new IllegalArgumentException(
-            "ed25519 public key must be " + SIZE + " bytes, got " + bytes.size());
-      }
+      requireSize(bytes, SIZE, "ed25519");
     }
 
     @Override
@@ -58,10 +55,7 @@ public sealed interface PublicKey {
     public static final int SIZE = 33;
 
     public Secp256k1 {
-      if (bytes.size() != SIZE) {
-        throw new IllegalArgumentException(
-            "secp256k1 public key must be " + SIZE + " bytes, got " + bytes.size());
-      }
+      requireSize(bytes, SIZE, "secp256k1");
     }
 
     @Override
@@ -86,10 +80,7 @@ public sealed interface PublicKey {
     public static final int SIZE = 48;
 
     public Bls12381 {
-      if (bytes.size() != SIZE) {
-        throw new IllegalArgumentException(
-            "bls12-381 public key must be " + SIZE + " bytes, got " + bytes.size());
-      }
+      requireSize(bytes, SIZE, "bls12-381");
     }
 
     @Override
@@ -100,6 +91,13 @@ public sealed interface PublicKey {
     @Override
     public Bytes address() {
       return truncatedSha256(bytes);
+    }
+  }
+
+  private static void requireSize(Bytes key, int size, String type) {
+    if (key.size() != size) {
+      throw new IllegalArgumentException(
+          type + " public key must be " + size + " bytes, got " + key.size());
     }
   }
 
