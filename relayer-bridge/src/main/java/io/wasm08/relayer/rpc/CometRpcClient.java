@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.relayer.RelayerErrorCode;
-import io.wasm08.relayer.tendermint.BlockId;
 import io.wasm08.relayer.tendermint.Commit;
 import io.wasm08.relayer.tendermint.Header;
 import io.wasm08.relayer.tendermint.PublicKey;
 import io.wasm08.relayer.tendermint.Sha256;
-import io.wasm08.relayer.tendermint.SignedHeader;
 import io.wasm08.relayer.tendermint.SimpleMerkle;
 import io.wasm08.relayer.tendermint.Validator;
 import io.wasm08.relayer.tendermint.ValidatorSet;
@@ -333,16 +331,6 @@ public final class CometRpcClient {
           "broadcast_tx_sync", "hash " + hex(r.hash()) + " is not the tx's hash " + hex(expected));
     }
     return r;
-  }
-
-  /** The signed header at {@code height} as a light block's first part, checked for height. */
-  public SignedHeader signedHeader(long height) {
-    return commit(height).signedHeader();
-  }
-
-  /** The block id the node reports for {@code height} (from its commit). */
-  public BlockId committedBlockId(long height) {
-    return commit(height).signedHeader().commit().blockId();
   }
 
   // ---- transport ----
