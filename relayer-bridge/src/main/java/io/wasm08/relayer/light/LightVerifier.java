@@ -1,9 +1,9 @@
 package io.wasm08.relayer.light;
 
 import io.wasm08.common.Bytes;
-import io.wasm08.relayer.tendermint.BouncyCastleSignatureVerifier;
 import io.wasm08.relayer.tendermint.CommitSig;
 import io.wasm08.relayer.tendermint.ConsensusEncoding;
+import io.wasm08.relayer.tendermint.ConsensusSignatureVerifier;
 import io.wasm08.relayer.tendermint.Header;
 import io.wasm08.relayer.tendermint.SignatureVerifier;
 import io.wasm08.relayer.tendermint.SignedHeader;
@@ -23,8 +23,8 @@ import java.util.Objects;
  * Verdict.NotEnoughTrust}) and more than 2/3 of the block's own validators.
  *
  * <p>A pure function of its arguments: time comes in as {@code now}. Signatures go through the
- * injected {@link SignatureVerifier} (Bouncy Castle by default); hashes and sign bytes through the
- * {@link ConsensusEncoding} (protobuf, Tendermint ≥ 0.34, by default).
+ * injected {@link SignatureVerifier} (ZIP-215 Ed25519 by default); hashes and sign bytes through
+ * the {@link ConsensusEncoding} (protobuf, Tendermint ≥ 0.34, by default).
  */
 public final class LightVerifier {
   private final SignatureVerifier signatures;
@@ -39,9 +39,9 @@ public final class LightVerifier {
     this(signatures, ConsensusEncoding.PROTOBUF);
   }
 
-  /** Bouncy Castle signatures, protobuf (Tendermint ≥ 0.34) encoding. */
+  /** CometBFT's signature rules (ZIP-215 Ed25519), protobuf (Tendermint ≥ 0.34) encoding. */
   public LightVerifier() {
-    this(BouncyCastleSignatureVerifier.INSTANCE);
+    this(ConsensusSignatureVerifier.INSTANCE);
   }
 
   public ConsensusEncoding encoding() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasm08.relayer.rpc.JsonField;
 import io.wasm08.relayer.rpc.TendermintJson;
-import io.wasm08.relayer.tendermint.BouncyCastleSignatureVerifier;
+import io.wasm08.relayer.tendermint.ConsensusSignatureVerifier;
 import io.wasm08.relayer.tendermint.LightBlock;
 import io.wasm08.testing.SharedFixtures;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class BisectionVectorsTest {
   private static final Duration CLOCK_DRIFT = Duration.ofSeconds(10);
   private static final Amino033Encoding ENCODING = Amino033Encoding.INSTANCE;
   private static final LightVerifier VERIFIER =
-      new LightVerifier(BouncyCastleSignatureVerifier.INSTANCE, ENCODING);
+      new LightVerifier(ConsensusSignatureVerifier.INSTANCE, ENCODING);
 
   static Stream<Arguments> singlePeer() {
     return Stream.of(

@@ -73,7 +73,7 @@ class RecordedHeightTenTest {
 
     assertThat(sig.validatorAddress()).isEqualTo(validator.address());
     assertThat(
-            BouncyCastleSignatureVerifier.INSTANCE.verify(
+            ConsensusSignatureVerifier.INSTANCE.verify(
                 validator.pubKey(), signBytes, sig.signature()))
         .isTrue();
     // One flipped bit anywhere in the signed bytes breaks it: the bytes are exactly what was
@@ -81,7 +81,7 @@ class RecordedHeightTenTest {
     byte[] tampered = signBytes.toByteArray();
     tampered[tampered.length - 1] ^= 1;
     assertThat(
-            BouncyCastleSignatureVerifier.INSTANCE.verify(
+            ConsensusSignatureVerifier.INSTANCE.verify(
                 validator.pubKey(), Bytes.wrapOwned(tampered), sig.signature()))
         .isFalse();
   }

@@ -1,6 +1,7 @@
 package io.wasm08.relayer.tendermint;
 
 import io.wasm08.common.Bytes;
+import io.wasm08.wasm.vm.crypto.Ed25519Zip215;
 import java.math.BigInteger;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -8,7 +9,6 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Consensus signatures with Bouncy Castle: Ed25519 per RFC 8032 (BC's {@code Ed25519.verify}, which
@@ -17,8 +17,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * secp256k1.PubKey.VerifySignature}: 64-byte r‖s over SHA-256 of the message, high S rejected.
  * BLS12-381 keys are not supported (false).
  */
-public final class BouncyCastleSignatureVerifier implements SignatureVerifier {
-  public static final BouncyCastleSignatureVerifier INSTANCE = new BouncyCastleSignatureVerifier();
+public final class ConsensusSignatureVerifier implements SignatureVerifier {
+  public static final ConsensusSignatureVerifier INSTANCE = new ConsensusSignatureVerifier();
 
   private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
   private static final ECDomainParameters SECP256K1_DOMAIN =
@@ -26,7 +26,7 @@ public final class BouncyCastleSignatureVerifier implements SignatureVerifier {
           SECP256K1.getCurve(), SECP256K1.getG(), SECP256K1.getN(), SECP256K1.getH());
   private static final BigInteger HALF_N = SECP256K1.getN().shiftRight(1);
 
-  private BouncyCastleSignatureVerifier() {}
+  private ConsensusSignatureVerifier() {}
 
   @Override
   public boolean verify(PublicKey key, Bytes message, Bytes signature) {
@@ -38,11 +38,10 @@ public final class BouncyCastleSignatureVerifier implements SignatureVerifier {
   }
 
   private static boolean ed25519(Bytes key, Bytes message, Bytes signature) {
-    if (signature.size() != Ed25519.SIGNATURE_SIZE || key.size() != Ed25519.PUBLIC_KEY_SIZE) {
+    if (signature.size() != Ed25519Zip215.SIGNATURE_LEN || key.size() != Ed25519Zip215.PUBKEY_LEN) {
       return false;
     }
-    byte[] msg = message.toByteArray();
-    return Ed25519.verify(signature.toByteArray(), 0, key.toByteArray(), 0, msg, 0, msg.length);
+    return Ed25519Zip215.verify(message.toByteArray(), signature.toByteArray(), key.toByteArray());
   }
 
   private static boolean secp256k1(Bytes key, Bytes message, Bytes signature) {
