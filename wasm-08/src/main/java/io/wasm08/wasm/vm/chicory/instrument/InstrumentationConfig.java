@@ -15,10 +15,13 @@ public record InstrumentationConfig(
 
   /**
    * Default frame limit. Wasmer runs contracts on a 1 MiB native stack, where even the smallest
-   * Singlepass frame (return address, saved frame pointer, vmctx: ≥ 32 bytes) bounds the depth at
-   * 32 768; every contract that runs on wasmer therefore stays within this limit, while the JVM
-   * needs at most a few KiB per frame for functions within cosmwasm-vm's limits (100 params, 100
-   * locals), i.e. well under 256 MiB of thread stack at this depth.
+   * Singlepass frame (return address, saved frame pointer, spilled vmctx: at least 32 bytes) bounds
+   * the depth at 32 768; every call that completes on wasmer therefore stays within this limit
+   * (deeper ones hit wasmer's own stack overflow, the same "call stack exhausted" error). On the
+   * JVM, 32 768 frames of a function with 100 i64 locals need less than 32 MiB of thread stack in
+   * Chicory's interpreter and less than 16 MiB compiled (measured, JDK 25, {@code CallDepthTest});
+   * run calls on a thread with a 256 MiB stack. Contracts stored without the 3.0.9 locals limits
+   * can have far bigger frames; size the stack for them or lower the limit.
    */
   public static final int DEFAULT_MAX_CALL_DEPTH = 32_768;
 
