@@ -58,6 +58,45 @@ final class FunctionEmitter {
     }
     mainSubExit = anyRegion ? add(locals, ValueType.I32) : -1;
     this.mainLocals = List.copyOf(locals);
+    for (Region r : topRegions) {
+      assignLocals(r);
+    }
+  }
+
+  /**
+   * A region's params are the locals its code (or a nested region) reads or writes, plus the carry
+   * locals of the branches leaving it or its nested regions; those written are returned.
+   */
+  private void assignLocals(Region r) {
+    java.util.TreeSet<Integer> referenced = new java.util.TreeSet<>();
+    java.util.TreeSet<Integer> written = new java.util.TreeSet<>();
+    for (Region c : r.children) {
+      assignLocals(c);
+      for (int p : c.params) {
+        referenced.add(p);
+      }
+      for (int w : c.written) {
+        written.add(w);
+      }
+    }
+    for (int i = r.start; i < r.end; i++) {
+      int op = fa.op[i];
+      if (op == Opcodes.LOCAL_GET || op == Opcodes.LOCAL_SET || op == Opcodes.LOCAL_TEE) {
+        referenced.add((int) fa.a[i]);
+        if (op != Opcodes.LOCAL_GET) {
+          written.add((int) fa.a[i]);
+        }
+      }
+    }
+    for (int label : r.escapes) {
+      ValueType t = labelType(label);
+      if (t != null) {
+        written.add(carryLocal(t));
+      }
+    }
+    referenced.addAll(written);
+    r.params = referenced.stream().mapToInt(Integer::intValue).toArray();
+    r.written = written.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static int add(List<ValueType> locals, ValueType t) {
@@ -363,12 +402,28 @@ final class FunctionEmitter {
     }
     WasmWriter o = t.out;
     ValueType carried = labelType(labels[labels.length - 1]);
+    if (escaping.isEmpty()) {
+      o.u8(Opcodes.BR_TABLE).u32(labels.length - 1);
+      for (int label : labels) {
+        o.u32(t.relative(label));
+      }
+      return;
+    }
+    // The landing blocks take no params: park the index (and a carried value) in locals.
+    o.u8(Opcodes.LOCAL_SET).u32(t.condLocal);
+    if (carried != null) {
+      o.u8(Opcodes.LOCAL_SET).u32(t.local(carryLocal(carried)));
+    }
     // one landing block per escaping label, innermost first
     for (int k = escaping.size() - 1; k >= 0; k--) {
       o.u8(Opcodes.BLOCK);
       blockType(o, carried);
       t.labels.add(-1000 - k);
     }
+    if (carried != null) {
+      o.u8(Opcodes.LOCAL_GET).u32(t.local(carryLocal(carried)));
+    }
+    o.u8(Opcodes.LOCAL_GET).u32(t.condLocal);
     o.u8(Opcodes.BR_TABLE).u32(labels.length - 1);
     for (int label : labels) {
       int rel = t.relative(label);

@@ -99,6 +99,12 @@ public final class Instrumenter {
 
   /** Instruments {@code validatedWasm}; see the class documentation. */
   public static byte[] instrument(byte[] validatedWasm, InstrumentationConfig config) {
+    return instrument(validatedWasm, config, FunctionPlanner.Thresholds.DEFAULT);
+  }
+
+  /** With explicit size thresholds (tests force helpers and function splitting with them). */
+  static byte[] instrument(
+      byte[] validatedWasm, InstrumentationConfig config, FunctionPlanner.Thresholds thresholds) {
     BinaryModule module;
     try {
       module = BinaryModule.parse(validatedWasm);
@@ -107,7 +113,7 @@ public final class Instrumenter {
     }
     Gatekeeper.checkCompilable(module);
     try {
-      return new Instrumenter.Run(module, config).instrument();
+      return new Instrumenter.Run(module, config, thresholds).instrument();
     } catch (WasmFormatException e) {
       throw VmException.compile("Could not compile: Validation error: " + e.getMessage());
     }
@@ -122,11 +128,13 @@ public final class Instrumenter {
     private final Map<FuncType, Integer> typeIndex = new LinkedHashMap<>();
     private final List<Integer> newFunctionTypes = new ArrayList<>();
     private final List<byte[]> newBodies = new ArrayList<>();
+    private final FunctionPlanner.Thresholds thresholds;
     private int nextFunction;
 
-    Run(BinaryModule module, InstrumentationConfig config) {
+    Run(BinaryModule module, InstrumentationConfig config, FunctionPlanner.Thresholds thresholds) {
       this.module = module;
       this.config = config;
+      this.thresholds = thresholds;
       this.layout = new ModuleLayout(config, module.globalCount());
       List<FuncType> types = module.types();
       for (int k = types.size() - 1; k >= 0; k--) {
@@ -168,7 +176,7 @@ public final class Instrumenter {
         if (!config.canonicalizeNans()) {
           java.util.Arrays.fill(fa.canonAfter, (byte) FunctionAnalysis.CANON_NONE);
         }
-        FunctionPlanner.Plan plan = FunctionPlanner.plan(fa, layout, config);
+        FunctionPlanner.Plan plan = FunctionPlanner.plan(fa, thresholds);
         analyses.add(fa);
         plans.add(plan);
         helpers |= plan.helperMode();
