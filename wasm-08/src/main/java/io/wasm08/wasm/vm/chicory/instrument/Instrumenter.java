@@ -105,17 +105,16 @@ public final class Instrumenter {
   /** With explicit size thresholds (tests force helpers and function splitting with them). */
   static byte[] instrument(
       byte[] validatedWasm, InstrumentationConfig config, FunctionPlanner.Thresholds thresholds) {
-    BinaryModule module;
     try {
-      module = BinaryModule.parse(validatedWasm);
-    } catch (WasmFormatException e) {
-      throw VmException.compile("Could not compile: Validation error: " + e.getMessage());
-    }
-    Gatekeeper.checkCompilable(module);
-    try {
+      BinaryModule module = BinaryModule.parse(validatedWasm);
+      Gatekeeper.checkCompilable(module);
       return new Instrumenter.Run(module, config, thresholds).instrument();
     } catch (WasmFormatException e) {
       throw VmException.compile("Could not compile: Validation error: " + e.getMessage());
+    } catch (IndexOutOfBoundsException | IllegalStateException | IllegalArgumentException e) {
+      // Only reachable with input that skipped validation and is invalid in a way the structural
+      // pass does not see (e.g. a branch to a missing label): still a clean compile error.
+      throw VmException.compile("Could not compile: Validation error: invalid function body");
     }
   }
 

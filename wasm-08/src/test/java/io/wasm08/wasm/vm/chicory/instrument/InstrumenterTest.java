@@ -79,6 +79,23 @@ class InstrumenterTest {
     assertThat(BinaryModule.parse(out).globalCount()).isEqualTo(4);
   }
 
+  @Test
+  void corruptedInputIsACompileErrorOrAValidModule() {
+    // Unchecked input (StoreCodeUnchecked) may be anything: the result is a VmException or an
+    // instrumented module, never another exception.
+    byte[] wasm = TestWasm.load("outline");
+    java.util.Random random = new java.util.Random(99L);
+    for (int round = 0; round < 3000; round++) {
+      byte[] mutated = wasm.clone();
+      mutated[8 + random.nextInt(mutated.length - 8)] = (byte) random.nextInt(256);
+      try {
+        Instrumenter.instrument(mutated, InstrumentationConfig.DEFAULT);
+      } catch (VmException e) {
+        assertThat(e.kind()).isEqualTo(VmErrorKind.COMPILE_ERR);
+      }
+    }
+  }
+
   static Stream<Arguments> rejected() {
     return Stream.of(
         Arguments.of(
