@@ -63,6 +63,15 @@ public final class Gatekeeper {
     Violation staticValidation = null;
     Violation compileValidation = null;
     String gatekeeper = null;
+    for (int k = 0; k < module.types().size(); k++) {
+      if (module.types().get(k).results().size() > 1) {
+        compileValidation =
+            new Violation(
+                "func type returns multiple values but the multi-value feature is not enabled",
+                module.typeOffset(k));
+        break;
+      }
+    }
     for (FunctionBody body : module.bodies()) {
       CodeReader code = new CodeReader(module.bytes(), body.codeStart(), body.end());
       while (code.hasNext()) {

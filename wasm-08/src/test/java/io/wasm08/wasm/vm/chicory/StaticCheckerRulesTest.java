@@ -304,6 +304,24 @@ class StaticCheckerRulesTest {
         .hasMessage(message);
   }
 
+  @org.junit.jupiter.api.Test
+  void multiValueFunctionsPassValidationButNotSinglepass() {
+    // With max_function_results raised, check_wasm's validator (MULTI_VALUE on) accepts a
+    // function type with two results; Singlepass's wasmer validation (multi-value off) rejects it
+    // at the type entry.
+    byte[] w = wasm("func_results_2");
+    WasmLimits limits = new WasmLimits(512, 2500, 100, 20_000, 100, 10_000, 2, 100, 10_000);
+    assertThatThrownBy(() -> StaticChecker.checkWasm(w, Set.of(), limits))
+        .isInstanceOfSatisfying(
+            VmException.class, e -> assertThat(e.kind()).isEqualTo(VmErrorKind.COMPILE_ERR))
+        .hasMessage(
+            String.format(
+                "Error compiling Wasm: Could not compile: Validation error: func type returns"
+                    + " multiple values but the multi-value feature is not enabled (at offset"
+                    + " 0x%x)",
+                WatModules.offsetIn(w, 1, 0x60, 0x00, 0x02, 0x7F, 0x7F)));
+  }
+
   static Stream<Arguments> capabilitySets() {
     // compatibility.rs::check_wasm_capabilities_fails_for_missing (capabilities are
     // case-sensitive; "requires_" alone and "require_milk"/"REQUIRES_air" require nothing).

@@ -54,6 +54,7 @@ public final class BinaryModule {
   private final byte[] bytes;
   private final List<Section> sections = new ArrayList<>();
   private final List<FuncType> types = new ArrayList<>();
+  private final List<Integer> typeOffsets = new ArrayList<>();
   private final List<Import> imports = new ArrayList<>();
   private int[] functionTypes = new int[0];
   private final List<TableType> tables = new ArrayList<>();
@@ -90,6 +91,11 @@ public final class BinaryModule {
 
   public List<FuncType> types() {
     return Collections.unmodifiableList(types);
+  }
+
+  /** Offset of each type section entry. */
+  public int typeOffset(int typeIndex) {
+    return typeOffsets.get(typeIndex);
   }
 
   public List<Import> imports() {
@@ -387,6 +393,7 @@ public final class BinaryModule {
     checkMax(types.size(), n, MAX_TYPES, "types", offset);
     for (long k = 0; k < n; k++) {
       int at = s.pos();
+      typeOffsets.add(at);
       int form = s.u8();
       switch (form) {
         case 0x60 -> {}
