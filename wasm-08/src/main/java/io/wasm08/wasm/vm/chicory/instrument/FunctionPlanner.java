@@ -29,6 +29,9 @@ final class FunctionPlanner {
   /** Pieces smaller than this are not worth a call. */
   static final int MIN_REGION = 400;
 
+  /** Blocks nested deeper than this are kept whole (bounds the planner's recursion). */
+  static final int MAX_NESTING = 500;
+
   private FunctionPlanner() {}
 
   /** The decision for one function. */
@@ -50,7 +53,7 @@ final class FunctionPlanner {
       return new Plan(true, List.of());
     }
     Selection sel = new Selection(fa, th);
-    sel.reduce(0, fa.count - 1, 0);
+    sel.reduce(0, fa.count - 1, 0, 0);
     return new Plan(false, nest(sel.regions));
   }
 
@@ -102,7 +105,7 @@ final class FunctionPlanner {
      * Selects regions inside the body {@code [from, to)} whose operand stack starts at {@code
      * base}, and returns the body's estimated size afterwards.
      */
-    long reduce(int from, int to, int base) {
+    long reduce(int from, int to, int base, int level) {
       // Top-level items with their (already reduced) sizes; cut points between them.
       List<int[]> items = new ArrayList<>(); // {start, endExclusive}
       List<Long> sizes = new ArrayList<>();
@@ -115,11 +118,16 @@ final class FunctionPlanner {
           int end = fa.matching[i];
           int innerBase = fa.heightBefore[i] - (op == Opcodes.IF ? 1 : 0);
           int elseAt = op == Opcodes.IF ? fa.elseOf[i] : -1;
-          if (elseAt >= 0) {
-            size += reduce(i + 1, elseAt, innerBase) + instructionBytes(fa, elseAt, false);
-            size += reduce(elseAt + 1, end, innerBase);
+          if (level >= MAX_NESTING) {
+            for (int k = i + 1; k < end; k++) {
+              size += instructionBytes(fa, k, false);
+            }
+          } else if (elseAt >= 0) {
+            size +=
+                reduce(i + 1, elseAt, innerBase, level + 1) + instructionBytes(fa, elseAt, false);
+            size += reduce(elseAt + 1, end, innerBase, level + 1);
           } else {
-            size += reduce(i + 1, end, innerBase);
+            size += reduce(i + 1, end, innerBase, level + 1);
           }
           size += instructionBytes(fa, end, false);
           next = end + 1;

@@ -96,6 +96,55 @@ class InstrumenterTest {
     }
   }
 
+  @Test
+  void deeplyNestedCodeIsInstrumentedAndSplitWithoutStackOverflow() {
+    // 50 000 nested blocks in one function, far over the splitting budget; run on a small stack
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(0); // no locals
+    for (int k = 0; k < 50_000; k++) {
+      body.write(0x02);
+      body.write(0x40);
+      body.write(0x01); // nop
+    }
+    for (int k = 0; k <= 50_000; k++) {
+      body.write(0x0B);
+    }
+    byte[] b = body.toByteArray();
+    io.wasm08.wasm.vm.chicory.binary.WasmWriter code =
+        new io.wasm08.wasm.vm.chicory.binary.WasmWriter();
+    code.u32(1).u32(b.length).bytes(b);
+    io.wasm08.wasm.vm.chicory.binary.WasmWriter m =
+        new io.wasm08.wasm.vm.chicory.binary.WasmWriter();
+    m.bytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    m.section(1, new io.wasm08.wasm.vm.chicory.binary.WasmWriter().u32(1).u8(0x60).u32(0).u32(0));
+    m.section(3, new io.wasm08.wasm.vm.chicory.binary.WasmWriter().u32(1).u32(0));
+    m.section(10, code);
+    byte[] module = m.toByteArray();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                Instrumenter.instrument(module, InstrumentationConfig.DEFAULT);
+                Instrumenter.instrument(
+                    module, InstrumentationConfig.DEFAULT, OutliningTest.forced(50));
+              } catch (RuntimeException | StackOverflowError e) {
+                failure.set(e);
+              }
+            },
+            "small-stack",
+            512 * 1024);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    assertThat(failure.get()).isNull();
+  }
+
   static Stream<Arguments> rejected() {
     return Stream.of(
         Arguments.of(
