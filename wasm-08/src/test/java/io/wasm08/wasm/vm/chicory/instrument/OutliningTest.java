@@ -72,18 +72,31 @@ class OutliningTest {
     return v;
   }
 
+  private static final java.util.Map<String, Runner> RUNNERS = new java.util.HashMap<>();
+
+  /** Compiled once per (granularity, engine); chunk 0 = plain instrumentation. */
+  private static synchronized Runner runner(int chunk, Engine engine) {
+    return RUNNERS.computeIfAbsent(
+        chunk + "/" + engine,
+        k -> {
+          byte[] wasm = TestWasm.load("outline");
+          byte[] code =
+              chunk == 0
+                  ? Instrumenter.instrument(wasm, InstrumentationConfig.DEFAULT)
+                  : Instrumenter.instrument(wasm, InstrumentationConfig.DEFAULT, forced(chunk));
+          return new Runner(code, engine, List.of());
+        });
+  }
+
   @ParameterizedTest(name = "{0}{1}")
   @MethodSource("calls")
   void splittingChangesNothing(String export, long[] args) {
-    byte[] wasm = TestWasm.load("outline");
-    byte[] plain = Instrumenter.instrument(wasm, InstrumentationConfig.DEFAULT);
     for (Engine engine : Engine.values()) {
-      Runner base = new Runner(plain, engine, List.of());
+      Runner base = runner(0, engine);
       Outcome reference = base.call(export, LIMIT, args);
       long used = reference.gasUsed(LIMIT);
       for (int chunk : new int[] {20, 45, 90, 200}) {
-        byte[] split = Instrumenter.instrument(wasm, InstrumentationConfig.DEFAULT, forced(chunk));
-        Runner r = new Runner(split, engine, List.of());
+        Runner r = runner(chunk, engine);
         String what = export + " chunk " + chunk + " on " + engine;
         assertThat(observe(r.call(export, LIMIT, args))).as(what).isEqualTo(observe(reference));
         // the same exhaustion points: one short of the total, and half of it
