@@ -1,0 +1,21 @@
+package io.wasm08.store.iavl;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Where a saved node lives (cosmos/iavl v1 {@code NodeKey}): the version that created it and a
+ * nonce within that version (1 is the version's root). Keys order by version, then nonce.
+ */
+public record NodeKey(long version, int nonce) {
+  public static final int SIZE = 12;
+
+  /** {@code GetKey()}: 8-byte big-endian version ‖ 4-byte big-endian nonce. */
+  public byte[] toBytes() {
+    return ByteBuffer.allocate(SIZE).putLong(version).putInt(nonce).array();
+  }
+
+  public static NodeKey fromBytes(byte[] b, int offset) {
+    ByteBuffer buf = ByteBuffer.wrap(b, offset, SIZE);
+    return new NodeKey(buf.getLong(), buf.getInt());
+  }
+}
