@@ -274,6 +274,21 @@ public final class MutableTree {
     lastSavedRoot = loaded;
   }
 
+  /**
+   * Resets to an empty tree with no saved version, whose first save will be {@code initialVersion};
+   * only valid once every version was deleted (a multistore rolling back past the version that
+   * added this store).
+   */
+  public void resetEmpty(long initialVersion) {
+    if (ndb.latestVersion() != 0) {
+      throw StoreErrorCode.LOGIC.wrap("tree still has saved versions");
+    }
+    version = 0;
+    root = null;
+    lastSavedRoot = null;
+    setInitialVersion(initialVersion);
+  }
+
   /** Adds the deletion of versions {@code >= from} to {@code batch} (see {@link NodeDb}). */
   public void stageDeleteVersionsFrom(DbBatch batch, long from) {
     ndb.deleteVersionsFrom(batch, from);
@@ -289,16 +304,29 @@ public final class MutableTree {
    * each in its own atomic batch; the latest version can never be pruned.
    */
   public void deleteVersionsTo(long toVersion) {
-    if (toVersion >= version) {
-      throw StoreErrorCode.INVALID_REQUEST.wrap(
-          "cannot delete latest saved version " + version + " (requested up to " + toVersion + ")");
-    }
     for (long v = ndb.firstVersion(); v > 0 && v <= toVersion; v++) {
       try (DbBatch batch = ndb.database().newBatch()) {
-        ndb.deleteVersion(batch, v, v + 1);
+        stageDeleteVersion(batch, v);
         batch.write();
       }
     }
+  }
+
+  /**
+   * Adds the deletion of {@code version} — the oldest retained version, older than the latest — and
+   * of the nodes only it uses to {@code batch}.
+   */
+  public void stageDeleteVersion(DbBatch batch, long version) {
+    if (version >= this.version) {
+      throw StoreErrorCode.INVALID_REQUEST.wrap(
+          "cannot delete version " + version + ": latest saved version is " + this.version);
+    }
+    long first = ndb.firstVersion();
+    if (version != first) {
+      throw StoreErrorCode.INVALID_REQUEST.wrap(
+          "can only delete the oldest retained version " + first + ", not " + version);
+    }
+    ndb.deleteVersion(batch, version, version + 1);
   }
 
   // Saves unsaved nodes bottom-up; nonces are assigned in pre-order as iavl's saveNewNodes does.
