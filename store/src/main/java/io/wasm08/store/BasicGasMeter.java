@@ -8,17 +8,11 @@ package io.wasm08.store;
  * throws {@link OutOfGasException}; an addition overflowing {@code uint64} sets the consumed gas to
  * {@code MaxUint64} ({@code -1L}) and throws {@link GasOverflowException}. Not thread-safe.
  */
-public final class BasicGasMeter implements GasMeter {
+public final class BasicGasMeter extends AbstractGasMeter {
   private final long limit;
-  private long consumed;
 
   public BasicGasMeter(long limit) {
     this.limit = limit;
-  }
-
-  @Override
-  public long gasConsumed() {
-    return consumed;
   }
 
   @Override
@@ -38,23 +32,10 @@ public final class BasicGasMeter implements GasMeter {
 
   @Override
   public void consumeGas(long amount, String descriptor) {
-    long sum = consumed + amount;
-    if (Long.compareUnsigned(sum, consumed) < 0) {
-      consumed = -1L;
-      throw new GasOverflowException(descriptor);
-    }
-    consumed = sum;
+    add(amount, descriptor, -1L); // MaxUint64, as the SDK pins it
     if (Long.compareUnsigned(consumed, limit) > 0) {
       throw new OutOfGasException(descriptor);
     }
-  }
-
-  @Override
-  public void refundGas(long amount, String descriptor) {
-    if (Long.compareUnsigned(consumed, amount) < 0) {
-      throw new NegativeGasConsumedException(descriptor);
-    }
-    consumed -= amount;
   }
 
   @Override

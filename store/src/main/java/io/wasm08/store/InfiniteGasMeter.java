@@ -7,14 +7,7 @@ package io.wasm08.store;
  * overflowing {@code uint64} throws {@link GasOverflowException} and leaves the consumed gas at 0
  * (Go's {@code addUint64Overflow} returns 0 with the overflow flag). Not thread-safe.
  */
-public final class InfiniteGasMeter implements GasMeter {
-  private long consumed;
-
-  @Override
-  public long gasConsumed() {
-    return consumed;
-  }
-
+public final class InfiniteGasMeter extends AbstractGasMeter {
   @Override
   public long gasConsumedToLimit() {
     return consumed;
@@ -32,20 +25,7 @@ public final class InfiniteGasMeter implements GasMeter {
 
   @Override
   public void consumeGas(long amount, String descriptor) {
-    long sum = consumed + amount;
-    if (Long.compareUnsigned(sum, consumed) < 0) {
-      consumed = 0;
-      throw new GasOverflowException(descriptor);
-    }
-    consumed = sum;
-  }
-
-  @Override
-  public void refundGas(long amount, String descriptor) {
-    if (Long.compareUnsigned(consumed, amount) < 0) {
-      throw new NegativeGasConsumedException(descriptor);
-    }
-    consumed -= amount;
+    add(amount, descriptor, 0);
   }
 
   @Override

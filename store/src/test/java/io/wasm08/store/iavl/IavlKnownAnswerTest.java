@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasm08.common.Bytes;
 import io.wasm08.store.CommitId;
+import io.wasm08.store.TestHashes;
 import io.wasm08.store.db.MemDatabase;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,12 +147,6 @@ class IavlKnownAnswerTest {
   }
 
   static String sha(String hex) {
-    try {
-      return Bytes.wrapOwned(
-              MessageDigest.getInstance("SHA-256").digest(Bytes.fromHex(hex).toByteArray()))
-          .toHex();
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return TestHashes.sha256Hex(hex);
   }
 }

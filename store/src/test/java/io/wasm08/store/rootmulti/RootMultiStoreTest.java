@@ -8,11 +8,10 @@ import io.wasm08.common.Wasm08Exception;
 import io.wasm08.store.CommitId;
 import io.wasm08.store.KvStore;
 import io.wasm08.store.StoreErrorCode;
+import io.wasm08.store.TestHashes;
 import io.wasm08.store.db.MemDatabase;
 import io.wasm08.store.db.RocksDatabase;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,12 +191,6 @@ class RootMultiStoreTest {
   }
 
   static String sha(String hex) {
-    try {
-      return Bytes.wrapOwned(
-              MessageDigest.getInstance("SHA-256").digest(Bytes.fromHex(hex).toByteArray()))
-          .toHex();
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return TestHashes.sha256Hex(hex);
   }
 }
