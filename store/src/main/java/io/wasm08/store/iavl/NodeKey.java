@@ -14,6 +14,19 @@ public record NodeKey(long version, int nonce) {
     return ByteBuffer.allocate(SIZE).putLong(version).putInt(nonce).array();
   }
 
+  /**
+   * A well-mixed hash: the record default ({@code 31 * version + nonce}) collides for every (v, n),
+   * (v + 1, n - 31) pair, which degenerated the node cache's buckets into trees.
+   */
+  @Override
+  public int hashCode() {
+    long h = version * 0x9E3779B97F4A7C15L + nonce;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+
   public static NodeKey fromBytes(byte[] b, int offset) {
     ByteBuffer buf = ByteBuffer.wrap(b, offset, SIZE);
     return new NodeKey(buf.getLong(), buf.getInt());
