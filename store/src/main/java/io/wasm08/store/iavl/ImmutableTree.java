@@ -1,5 +1,6 @@
 package io.wasm08.store.iavl;
 
+import cosmos.ics23.v1.Proofs.CommitmentProof;
 import io.wasm08.common.Bytes;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStores;
@@ -67,6 +68,27 @@ public final class ImmutableTree {
   /** Descending over {@code [start, end)}; a consistent view of this version. */
   public KvIterator reverseIterator(Bytes start, Bytes end) {
     return new TreeIterator(start, end, false);
+  }
+
+  /**
+   * {@code GetMembershipProof}: an ICS-23 existence proof of {@code key} under {@link #hash()}
+   * (verifies with {@code IavlSpec}); INVALID_REQUEST when the key is absent or the tree empty.
+   */
+  public CommitmentProof getMembershipProof(Bytes key) {
+    return IavlProofs.membership(this, key);
+  }
+
+  /**
+   * {@code GetNonMembershipProof}: the existence proofs of the neighbours enclosing the absent
+   * {@code key}; INVALID_REQUEST when the key is present or the tree empty.
+   */
+  public CommitmentProof getNonMembershipProof(Bytes key) {
+    return IavlProofs.nonMembership(this, key);
+  }
+
+  /** {@code GetProof}: a membership proof if {@code key} is present, else a non-membership one. */
+  public CommitmentProof getProof(Bytes key) {
+    return has(key) ? getMembershipProof(key) : getNonMembershipProof(key);
   }
 
   NodeDb nodeDb() {

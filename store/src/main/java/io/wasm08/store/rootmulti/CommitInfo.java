@@ -1,5 +1,12 @@
 package io.wasm08.store.rootmulti;
 
+import com.google.protobuf.ByteString;
+import cosmos.ics23.v1.Proofs.CommitmentProof;
+import cosmos.ics23.v1.Proofs.ExistenceProof;
+import cosmos.ics23.v1.Proofs.HashOp;
+import cosmos.ics23.v1.Proofs.InnerOp;
+import cosmos.ics23.v1.Proofs.LeafOp;
+import cosmos.ics23.v1.Proofs.LengthOp;
 import io.wasm08.common.Bytes;
 import io.wasm08.store.CommitId;
 import io.wasm08.store.StoreErrorCode;
@@ -40,6 +47,48 @@ public record CommitInfo(long version, List<StoreInfo> storeInfos) {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code CommitInfo.ProofOp(storeName)} (the {@code ics23:simple} op): the existence proof of the
+   * store's root hash under the app hash, verifiable with {@code TendermintSpec} — key = store
+   * name, value = the store root (unhashed), leaf prefix {@code 00}, and per aunt leaf to root
+   * {@code prefix 01, suffix aunt} (aunt on the right) or {@code prefix 01 ‖ aunt} (on the left),
+   * as {@code store/internal/proofs/convert.go} builds it.
+   */
+  public CommitmentProof storeProof(String storeName) {
+    int index = -1;
+    for (int i = 0; i < storeInfos.size(); i++) {
+      if (storeInfos.get(i).name().equals(storeName)) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      throw StoreErrorCode.INVALID_REQUEST.wrap(
+          "store " + storeName + " is not in the commit of version " + version);
+    }
+    ExistenceProof.Builder proof =
+        ExistenceProof.newBuilder()
+            .setKey(ByteString.copyFrom(Bytes.ofUtf8(storeName).toByteArray()))
+            .setValue(ByteString.copyFrom(storeInfos.get(index).commitId().hash().toByteArray()))
+            .setLeaf(
+                LeafOp.newBuilder()
+                    .setHash(HashOp.SHA256)
+                    .setPrehashKey(HashOp.NO_HASH)
+                    .setPrehashValue(HashOp.SHA256)
+                    .setLength(LengthOp.VAR_PROTO)
+                    .setPrefix(ByteString.copyFrom(new byte[] {0})));
+    for (SimpleMerkle.Aunt aunt : SimpleMerkle.aunts(leaves(), index)) {
+      InnerOp.Builder op = InnerOp.newBuilder().setHash(HashOp.SHA256);
+      if (aunt.onRight()) {
+        op.setPrefix(ByteString.copyFrom(new byte[] {1}))
+            .setSuffix(ByteString.copyFrom(aunt.hash().toByteArray()));
+      } else {
+        op.setPrefix(ByteString.copyFrom(Bytes.of((byte) 1).concat(aunt.hash()).toByteArray()));
+      }
+      proof.addPath(op);
+    }
+    return CommitmentProof.newBuilder().setExist(proof).build();
   }
 
   /** The simple-Merkle leaf items, in name order ({@code KVPair.Bytes} of name and value hash). */

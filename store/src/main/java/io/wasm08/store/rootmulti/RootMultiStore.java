@@ -1,7 +1,10 @@
 package io.wasm08.store.rootmulti;
 
+import cosmos.ics23.v1.Proofs.CommitmentProof;
+import ibc.core.commitment.v1.Commitment.MerkleProof;
 import io.wasm08.common.Bytes;
 import io.wasm08.store.CommitId;
+import io.wasm08.store.KvStores;
 import io.wasm08.store.StoreErrorCode;
 import io.wasm08.store.db.Database;
 import io.wasm08.store.db.DbBatch;
@@ -215,6 +218,27 @@ public final class RootMultiStore implements AutoCloseable {
   /** The named store at a retained version, read-only. */
   public ImmutableTree tree(String storeName, long version) {
     return kvStore(storeName).tree().getImmutable(version);
+  }
+
+  /**
+   * {@code abci_query} with {@code prove=true}: the value of {@code key} in the named store at a
+   * retained {@code version} ({@code null} when absent) with the two-layer {@link MerkleProof}
+   * ibc-go verifies under the key path {@code [storeName, key]} against that version's app hash —
+   * an IAVL existence (or non-existence) proof, then the store's proof in the commit info.
+   */
+  public ProvenQuery queryWithProof(String storeName, Bytes key, long version) {
+    KvStores.assertValidKey(key);
+    CommitInfo info = commitInfo(version);
+    ImmutableTree tree = tree(storeName, version);
+    Bytes value = tree.get(key);
+    CommitmentProof storeProof =
+        value != null ? tree.getMembershipProof(key) : tree.getNonMembershipProof(key);
+    MerkleProof proof =
+        MerkleProof.newBuilder()
+            .addProofs(storeProof)
+            .addProofs(info.storeProof(storeName))
+            .build();
+    return new ProvenQuery(value, version, proof);
   }
 
   /** The earliest retained version (0 when nothing is committed). */
