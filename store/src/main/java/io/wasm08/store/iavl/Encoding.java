@@ -46,13 +46,6 @@ public final class Encoding {
     out.writeBytes(bytes.toByteArray());
   }
 
-  /** {@code binary.PutVarint} of one value as bytes. */
-  public static byte[] varint(long value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(10);
-    writeVarint(out, value);
-    return out.toByteArray();
-  }
-
   public static Bytes sha256(byte[] data) {
     return Bytes.wrapOwned(digest().digest(data));
   }

@@ -6,11 +6,11 @@ import java.nio.ByteBuffer;
  * Where a saved node lives (cosmos/iavl v1 {@code NodeKey}): the version that created it and a
  * nonce within that version (1 is the version's root). Keys order by version, then nonce.
  */
-public record NodeKey(long version, int nonce) {
-  public static final int SIZE = 12;
+record NodeKey(long version, int nonce) {
+  static final int SIZE = 12;
 
   /** {@code GetKey()}: 8-byte big-endian version ‖ 4-byte big-endian nonce. */
-  public byte[] toBytes() {
+  byte[] toBytes() {
     return ByteBuffer.allocate(SIZE).putLong(version).putInt(nonce).array();
   }
 
@@ -27,7 +27,7 @@ public record NodeKey(long version, int nonce) {
     return (int) h;
   }
 
-  public static NodeKey fromBytes(byte[] b, int offset) {
+  static NodeKey fromBytes(byte[] b, int offset) {
     ByteBuffer buf = ByteBuffer.wrap(b, offset, SIZE);
     return new NodeKey(buf.getLong(), buf.getInt());
   }
