@@ -10,9 +10,9 @@ import io.wasm08.core.errors.IbcException;
  * fields are skipped; a repeated scalar field keeps its last value; a repeated message field is
  * merged into the one already read.
  */
-final class GogoDecoder {
+public final class GogoDecoder {
   /** What a message does with each field it knows; unknown fields are skipped. */
-  interface FieldSink {
+  public interface FieldSink {
     /** Handles field {@code number}; returns false when the message does not know it. */
     boolean field(GogoDecoder in, int number, int wireType);
   }
@@ -33,7 +33,7 @@ final class GogoDecoder {
   }
 
   /** Runs the generated loop over {@code bytes} for the message named {@code messageName}. */
-  static void decode(Bytes bytes, String messageName, FieldSink sink) {
+  public static void decode(Bytes bytes, String messageName, FieldSink sink) {
     byte[] data = bytes.toByteArray();
     new GogoDecoder(data, 0, data.length).run(messageName, sink);
   }
@@ -70,14 +70,14 @@ final class GogoDecoder {
   }
 
   /** {@code proto: wrong wireType = %d for field %s} unless the field has {@code expected}. */
-  static void expectWireType(int wireType, int expected, String goFieldName) {
+  public static void expectWireType(int wireType, int expected, String goFieldName) {
     if (wireType != expected) {
       throw IbcException.plainf("proto: wrong wireType = %d for field %s", wireType, goFieldName);
     }
   }
 
   /** A length-delimited field's bytes (after its tag). */
-  Bytes lengthDelimited() {
+  public Bytes lengthDelimited() {
     int end = lengthDelimitedEnd();
     Bytes value = Bytes.of(data, index, end - index);
     index = end;
@@ -85,7 +85,7 @@ final class GogoDecoder {
   }
 
   /** Decodes an embedded message field into {@code sink} (merging, as gogo does). */
-  void embedded(String messageName, FieldSink sink) {
+  public void embedded(String messageName, FieldSink sink) {
     int end = lengthDelimitedEnd();
     new GogoDecoder(data, index, end).run(messageName, sink);
     index = end;
@@ -107,7 +107,7 @@ final class GogoDecoder {
   }
 
   /** An unsigned varint as Go's {@code uint64} accumulation. */
-  long varint() {
+  public long varint() {
     long value = 0;
     for (int shift = 0; ; shift += 7) {
       if (shift >= 64) {
