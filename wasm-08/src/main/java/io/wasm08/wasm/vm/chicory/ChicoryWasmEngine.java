@@ -1,0 +1,321 @@
+package io.wasm08.wasm.vm.chicory;
+
+import io.wasm08.common.Bytes;
+import io.wasm08.wasm.vm.CallContext;
+import io.wasm08.wasm.vm.CallResult;
+import io.wasm08.wasm.vm.Checksum;
+import io.wasm08.wasm.vm.GasConfig;
+import io.wasm08.wasm.vm.GasReport;
+import io.wasm08.wasm.vm.Metrics;
+import io.wasm08.wasm.vm.StoreCodeResult;
+import io.wasm08.wasm.vm.VmCallException;
+import io.wasm08.wasm.vm.VmException;
+import io.wasm08.wasm.vm.WasmEngine;
+import io.wasm08.wasm.vm.crypto.CosmWasmCrypto;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The CosmWasm VM on Chicory: code by checksum (in memory or under {@code <baseDir>/state/wasm/}),
+ * compiled modules cached in memory, a fresh instance per call run on a large-stack VM thread, the
+ * runtime compiler by default and the interpreter on request.
+ */
+public final class ChicoryWasmEngine implements WasmEngine {
+  private final CodeStore codes;
+  private final ModuleCache modules = new ModuleCache();
+  private final ModuleCompiler compiler;
+  private final InstanceConfig instanceConfig;
+  private final UnaryOperator<byte[]> checker;
+
+  private ChicoryWasmEngine(Builder b) {
+    this.codes = b.baseDir == null ? CodeStore.inMemory() : CodeStore.onDisk(b.baseDir);
+    this.compiler = new ModuleCompiler(b.mode, b.preparer);
+    this.instanceConfig = new InstanceConfig(b.memoryLimitBytes, b.gasConfig, b.crypto);
+    this.checker = b.checker;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public ExecutionMode executionMode() {
+    return compiler.mode();
+  }
+
+  public InstanceConfig instanceConfig() {
+    return instanceConfig;
+  }
+
+  // ---- code -------------------------------------------------------------------------------
+
+  @Override
+  public StoreCodeResult storeCode(byte[] wasm, long gasLimit) {
+    return store(wasm, gasLimit, true);
+  }
+
+  @Override
+  public StoreCodeResult simulateStoreCode(byte[] wasm, long gasLimit) {
+    return store(wasm, gasLimit, false);
+  }
+
+  private StoreCodeResult store(byte[] wasm, long gasLimit, boolean persist) {
+    long cost = WasmEngine.compileCost(wasm.length);
+    if (gasLimit < cost) {
+      throw new VmCallException(VmException.gasDepletion(), new GasReport(gasLimit, 0, 0, cost));
+    }
+    checker.apply(wasm);
+    Checksum checksum = Checksum.of(wasm);
+    CompiledModule module = compiler.compile(wasm);
+    if (persist) {
+      codes.save(checksum, wasm);
+      modules.storeCompiled(checksum, module);
+    }
+    return new StoreCodeResult(checksum, cost);
+  }
+
+  @Override
+  public Checksum storeCodeUnchecked(byte[] wasm) {
+    Checksum checksum = Checksum.of(wasm);
+    CompiledModule module = compiler.compile(wasm);
+    codes.save(checksum, wasm);
+    modules.storeCompiled(checksum, module);
+    return checksum;
+  }
+
+  @Override
+  public Bytes getCode(Checksum checksum) {
+    return Bytes.wrapOwned(codes.load(checksum));
+  }
+
+  @Override
+  public void removeCode(Checksum checksum) {
+    codes.remove(checksum);
+    modules.remove(checksum);
+  }
+
+  @Override
+  public void pin(Checksum checksum) {
+    modules.pin(checksum, this::compileStored);
+  }
+
+  @Override
+  public void unpin(Checksum checksum) {
+    modules.unpin(checksum);
+  }
+
+  /** The compiled module for stored code (tests and tools instantiate it directly). */
+  public CompiledModule module(Checksum checksum) {
+    return modules.get(checksum, this::compileStored);
+  }
+
+  private CompiledModule compileStored(Checksum checksum) {
+    return compiler.compile(codes.load(checksum));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return modules.metrics();
+  }
+
+  // ---- calls ------------------------------------------------------------------------------
+
+  @Override
+  public CallResult instantiate(
+      Checksum checksum, Bytes env, Bytes info, Bytes msg, CallContext context) {
+    return call(checksum, context, i -> i.callInstantiate(env, info, msg));
+  }
+
+  @Override
+  public CallResult execute(
+      Checksum checksum, Bytes env, Bytes info, Bytes msg, CallContext context) {
+    return call(checksum, context, i -> i.callExecute(env, info, msg));
+  }
+
+  @Override
+  public CallResult query(Checksum checksum, Bytes env, Bytes msg, CallContext context) {
+    return call(checksum, context, i -> i.callQuery(env, msg));
+  }
+
+  @Override
+  public CallResult sudo(Checksum checksum, Bytes env, Bytes msg, CallContext context) {
+    return call(checksum, context, i -> i.callSudo(env, msg));
+  }
+
+  @Override
+  public CallResult migrate(Checksum checksum, Bytes env, Bytes msg, CallContext context) {
+    return call(checksum, context, i -> i.callMigrate(env, msg));
+  }
+
+  @Override
+  public CallResult migrateWithInfo(
+      Checksum checksum, Bytes env, Bytes msg, Bytes migrateInfo, CallContext context) {
+    return call(checksum, context, i -> i.callMigrateWithInfo(env, msg, migrateInfo));
+  }
+
+  @Override
+  public CallResult reply(Checksum checksum, Bytes env, Bytes msg, CallContext context) {
+    return call(checksum, context, i -> i.callReply(env, msg));
+  }
+
+  /**
+   * Calls any export with the ABI's region arguments (e.g. the {@code ibc_*} entry points); {@code
+   * readonly} as for queries.
+   */
+  public CallResult call(
+      Checksum checksum, String entryPoint, boolean readonly, CallContext context, Bytes... args) {
+    return call(checksum, context, i -> i.callRaw(entryPoint, readonly, args));
+  }
+
+  private CallResult call(
+      Checksum checksum, CallContext context, Function<VmInstance, Bytes> entryPoint) {
+    return VmThreads.run(
+        () -> {
+          try {
+            VmInstance instance;
+            try {
+              instance = VmInstance.create(module(checksum), context, instanceConfig);
+            } catch (VmException e) {
+              throw new VmCallException(e, GasReport.unused(context.gasLimit()));
+            }
+            try {
+              Bytes data = entryPoint.apply(instance);
+              return new CallResult(data, instance.createGasReport());
+            } catch (VmException e) {
+              throw new VmCallException(e, instance.createGasReport());
+            }
+          } finally {
+            context.storage().endCall();
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    // Modules and code are heap objects; nothing to release yet (the cache tiers will be).
+  }
+
+  /** Engine options; defaults follow 08-wasm (compiler, 32 MiB memory, no base directory). */
+  public static final class Builder {
+    private ExecutionMode mode = ExecutionMode.COMPILER;
+    private Path baseDir;
+    private long memoryLimitBytes = 32 * InstanceConfig.MIB;
+    private GasConfig gasConfig = GasConfig.DEFAULT;
+    private CosmWasmCrypto crypto = UnconfiguredCrypto.INSTANCE;
+    private UnaryOperator<byte[]> preparer = UnaryOperator.identity();
+    private UnaryOperator<byte[]> checker = UnaryOperator.identity();
+
+    private Builder() {}
+
+    public Builder executionMode(ExecutionMode executionMode) {
+      this.mode = Objects.requireNonNull(executionMode);
+      return this;
+    }
+
+    /** Keeps code under {@code baseDir/state/wasm/<checksum>.wasm} instead of in memory. */
+    public Builder baseDir(Path dir) {
+      this.baseDir = dir;
+      return this;
+    }
+
+    /** {@code instance_memory_limit} in bytes (rounded down to whole pages). */
+    public Builder memoryLimitBytes(long bytes) {
+      this.memoryLimitBytes = bytes;
+      return this;
+    }
+
+    public Builder gasConfig(GasConfig config) {
+      this.gasConfig = Objects.requireNonNull(config);
+      return this;
+    }
+
+    public Builder crypto(CosmWasmCrypto implementation) {
+      this.crypto = Objects.requireNonNull(implementation);
+      return this;
+    }
+
+    /** Rewrites code before it is parsed (the metering instrumentation). */
+    public Builder preparer(UnaryOperator<byte[]> codePreparer) {
+      this.preparer = Objects.requireNonNull(codePreparer);
+      return this;
+    }
+
+    /** Static validation run by {@code storeCode}; throws {@link VmException} to reject. */
+    public Builder checker(UnaryOperator<byte[]> staticChecker) {
+      this.checker = Objects.requireNonNull(staticChecker);
+      return this;
+    }
+
+    public ChicoryWasmEngine build() {
+      return new ChicoryWasmEngine(this);
+    }
+  }
+
+  /** Placeholder until a crypto implementation is injected: crypto imports fail loudly. */
+  enum UnconfiguredCrypto implements CosmWasmCrypto {
+    INSTANCE;
+
+    private static IllegalStateException missing() {
+      return new IllegalStateException("no CosmWasmCrypto configured for this engine");
+    }
+
+    @Override
+    public boolean secp256k1Verify(byte[] messageHash, byte[] signature, byte[] publicKey) {
+      throw missing();
+    }
+
+    @Override
+    public byte[] secp256k1RecoverPubkey(byte[] messageHash, byte[] signature, int recoveryParam) {
+      throw missing();
+    }
+
+    @Override
+    public boolean secp256r1Verify(byte[] messageHash, byte[] signature, byte[] publicKey) {
+      throw missing();
+    }
+
+    @Override
+    public byte[] secp256r1RecoverPubkey(byte[] messageHash, byte[] signature, int recoveryParam) {
+      throw missing();
+    }
+
+    @Override
+    public boolean ed25519Verify(byte[] message, byte[] signature, byte[] publicKey) {
+      throw missing();
+    }
+
+    @Override
+    public boolean ed25519BatchVerify(
+        java.util.List<byte[]> messages,
+        java.util.List<byte[]> signatures,
+        java.util.List<byte[]> publicKeys) {
+      throw missing();
+    }
+
+    @Override
+    public byte[] bls12381AggregateG1(byte[] points) {
+      throw missing();
+    }
+
+    @Override
+    public byte[] bls12381AggregateG2(byte[] points) {
+      throw missing();
+    }
+
+    @Override
+    public boolean bls12381PairingEquality(byte[] ps, byte[] qs, byte[] r, byte[] s) {
+      throw missing();
+    }
+
+    @Override
+    public byte[] bls12381HashToG1(HashFunction hashFunction, byte[] message, byte[] dst) {
+      throw missing();
+    }
+
+    @Override
+    public byte[] bls12381HashToG2(HashFunction hashFunction, byte[] message, byte[] dst) {
+      throw missing();
+    }
+  }
+}
