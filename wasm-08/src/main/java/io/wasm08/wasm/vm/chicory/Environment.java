@@ -29,6 +29,7 @@ final class Environment {
 
   static final String REMAINING_POINTS = "wasmer_metering_remaining_points";
   static final String POINTS_EXHAUSTED = "wasmer_metering_points_exhausted";
+  static final String CALL_DEPTH = "wasm08_call_depth";
   static final String CALL_DEPTH_EXCEEDED = "wasm08_call_depth_exceeded";
 
   final GasConfig gasConfig;
@@ -44,6 +45,7 @@ final class Environment {
   private Memory memory;
   private GlobalInstance remainingPoints;
   private GlobalInstance pointsExhausted;
+  private GlobalInstance wasmCallDepth;
   private GlobalInstance callDepthExceeded;
   // Stand-ins for the metering globals of uninstrumented modules (gas from host charges only).
   private long hostRemaining;
@@ -64,6 +66,7 @@ final class Environment {
     this.memory = exportedMemory(built);
     this.remainingPoints = global(built, REMAINING_POINTS);
     this.pointsExhausted = global(built, POINTS_EXHAUSTED);
+    this.wasmCallDepth = global(built, CALL_DEPTH);
     this.callDepthExceeded = global(built, CALL_DEPTH_EXCEEDED);
     setGasLeft(gasLimit);
   }
@@ -182,6 +185,9 @@ final class Environment {
       throw new VmException(
           VmErrorKind.FUNCTION_ARITY_MISMATCH, Integer.toString(type.params().size()));
     }
+    if (callDepth == 0) {
+      resetWasmCallDepth();
+    }
     incrementCallDepth();
     try {
       if (!type.params().stream().allMatch(t -> t.equals(ValType.I32))) {
@@ -252,6 +258,19 @@ final class Environment {
     return new VmException(
         VmErrorKind.RESULT_MISMATCH,
         "'" + name + "'. Expected: " + expected + ", actual: " + actual + ".");
+  }
+
+  /**
+   * No Wasm frame is live at a top-level call, so the instrumented frame counter starts at 0 — a
+   * trap earlier on a reused instance leaves it wherever the trap happened.
+   */
+  private void resetWasmCallDepth() {
+    if (wasmCallDepth != null) {
+      wasmCallDepth.setValue(0);
+    }
+    if (callDepthExceeded != null) {
+      callDepthExceeded.setValue(0);
+    }
   }
 
   private void incrementCallDepth() {

@@ -10,6 +10,7 @@ import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.CallResult;
 import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.GasReport;
+import io.wasm08.wasm.vm.VmCallException;
 import io.wasm08.wasm.vm.testing.MockApi;
 import io.wasm08.wasm.vm.testing.MockQuerier;
 import io.wasm08.wasm.vm.testing.MockStorage;
@@ -103,6 +104,38 @@ class LightClientsTest {
     assertThat(run.instantiate()).startsWith("{\"ok\":");
     assertThat(run.keysWritten()).contains("clientState");
     assertThat(run.status()).isEqualTo(ACTIVE);
+  }
+
+  @Test
+  void dummyLightClientPanicsAreVmFaults() {
+    byte[] wasm =
+        SharedFixtures.get()
+            .contents("fixtures/light-clients/eureka/cw_dummy_light_client.wasm.gz");
+    String error =
+        DualEngine.same(
+            mode -> {
+              try (ChicoryWasmEngine engine =
+                  ChicoryWasmEngine.builder()
+                      .executionMode(mode)
+                      .crypto(new FakeCrypto())
+                      .build()) {
+                Checksum checksum = engine.storeCode(wasm, Long.MAX_VALUE).checksum();
+                // update_state_on_misbehaviour is unimplemented!() in the dummy: a panic → abort
+                engine.sudo(
+                    checksum,
+                    env(12, "1700000000000000000"),
+                    Bytes.ofUtf8(
+                        "{\"update_state_on_misbehaviour\":{\"client_message\":\"aGVhZGVyLWJ5dGVz\"}}"),
+                    context(new MockStorage()));
+                return "no error";
+              } catch (VmCallException e) {
+                return e.getMessage();
+              }
+            });
+    assertThat(error)
+        .startsWith(
+            "Error executing Wasm: Wasmer runtime error: RuntimeError: Aborted: panicked at")
+        .contains("not implemented");
   }
 
   @Test

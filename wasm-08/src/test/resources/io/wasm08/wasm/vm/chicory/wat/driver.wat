@@ -83,6 +83,21 @@
   ;; Entry point shape (env, msg): returns a fixed bad pointer as the result region.
   (func (export "bad_result") (param i32 i32) (result i32) (i32.const 0x7ffffff0))
 
+  ;; Entry point shape (env, msg): never returns; only metering stops it.
+  (func (export "loop_forever") (param i32 i32) (result i32)
+    (loop $spin (br $spin))
+    (unreachable))
+  ;; recurse(n) = n, with n nested Wasm calls (plus the export call itself).
+  (func $recurse (export "recurse") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (i32.const 0))
+      (else (i32.add (call $recurse (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))))
+  ;; NaN producers: the raw bits of 0/0 and sqrt(-1) (x86 JVMs produce negative NaNs).
+  (func (export "nan_f32_div") (result i32)
+    (i32.reinterpret_f32 (f32.div (f32.const 0) (f32.const 0))))
+  (func (export "nan_f64_sqrt") (result i64)
+    (i64.reinterpret_f64 (f64.sqrt (f64.const -1))))
+
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
   (func (export "pages") (result i32) (memory.size))
   (func (export "trap_unreachable") (param i32 i32) (result i32) unreachable)
