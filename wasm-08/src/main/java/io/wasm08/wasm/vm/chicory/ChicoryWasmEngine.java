@@ -12,6 +12,7 @@ import io.wasm08.wasm.vm.VmCallException;
 import io.wasm08.wasm.vm.VmException;
 import io.wasm08.wasm.vm.WasmEngine;
 import io.wasm08.wasm.vm.crypto.CosmWasmCrypto;
+import io.wasm08.wasm.vm.crypto.DefaultCosmWasmCrypto;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
@@ -202,7 +203,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
     private Path baseDir;
     private long memoryLimitBytes = 32 * InstanceConfig.MIB;
     private GasConfig gasConfig = GasConfig.DEFAULT;
-    private CosmWasmCrypto crypto = UnconfiguredCrypto.INSTANCE;
+    private CosmWasmCrypto crypto = DefaultCosmWasmCrypto.INSTANCE;
     private UnaryOperator<byte[]> preparer = UnaryOperator.identity();
     private UnaryOperator<byte[]> checker = UnaryOperator.identity();
 
@@ -230,6 +231,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
       return this;
     }
 
+    /** The cryptography behind the crypto imports (default: {@link DefaultCosmWasmCrypto}). */
     public Builder crypto(CosmWasmCrypto implementation) {
       this.crypto = Objects.requireNonNull(implementation);
       return this;
@@ -249,73 +251,6 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
     public ChicoryWasmEngine build() {
       return new ChicoryWasmEngine(this);
-    }
-  }
-
-  /** Placeholder until a crypto implementation is injected: crypto imports fail loudly. */
-  enum UnconfiguredCrypto implements CosmWasmCrypto {
-    INSTANCE;
-
-    private static IllegalStateException missing() {
-      return new IllegalStateException("no CosmWasmCrypto configured for this engine");
-    }
-
-    @Override
-    public boolean secp256k1Verify(byte[] messageHash, byte[] signature, byte[] publicKey) {
-      throw missing();
-    }
-
-    @Override
-    public byte[] secp256k1RecoverPubkey(byte[] messageHash, byte[] signature, int recoveryParam) {
-      throw missing();
-    }
-
-    @Override
-    public boolean secp256r1Verify(byte[] messageHash, byte[] signature, byte[] publicKey) {
-      throw missing();
-    }
-
-    @Override
-    public byte[] secp256r1RecoverPubkey(byte[] messageHash, byte[] signature, int recoveryParam) {
-      throw missing();
-    }
-
-    @Override
-    public boolean ed25519Verify(byte[] message, byte[] signature, byte[] publicKey) {
-      throw missing();
-    }
-
-    @Override
-    public boolean ed25519BatchVerify(
-        java.util.List<byte[]> messages,
-        java.util.List<byte[]> signatures,
-        java.util.List<byte[]> publicKeys) {
-      throw missing();
-    }
-
-    @Override
-    public byte[] bls12381AggregateG1(byte[] points) {
-      throw missing();
-    }
-
-    @Override
-    public byte[] bls12381AggregateG2(byte[] points) {
-      throw missing();
-    }
-
-    @Override
-    public boolean bls12381PairingEquality(byte[] ps, byte[] qs, byte[] r, byte[] s) {
-      throw missing();
-    }
-
-    @Override
-    public byte[] bls12381HashToG1(HashFunction hashFunction, byte[] message, byte[] dst) {
-      throw missing();
-    }
-
-    @Override
-    public byte[] bls12381HashToG2(HashFunction hashFunction, byte[] message, byte[] dst) {
-      throw missing();
     }
   }
 }

@@ -5,6 +5,7 @@ import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.GasConfig;
 import io.wasm08.wasm.vm.HostApi;
 import io.wasm08.wasm.vm.VmException;
+import io.wasm08.wasm.vm.crypto.CosmWasmCrypto;
 import io.wasm08.wasm.vm.testing.MockApi;
 import io.wasm08.wasm.vm.testing.MockQuerier;
 import io.wasm08.wasm.vm.testing.MockStorage;
@@ -24,6 +25,7 @@ final class Harness {
 
   final MockStorage storage;
   final FakeCrypto crypto = new FakeCrypto();
+  private final CosmWasmCrypto cryptoInUse;
   final List<String> debugMessages = new ArrayList<>();
   final VmInstance instance;
 
@@ -35,7 +37,18 @@ final class Harness {
   }
 
   Harness(ExecutionMode mode, MockStorage storage, HostApi api, long gasLimit) {
+    this(mode, storage, api, gasLimit, null);
+  }
+
+  /** With {@code realCrypto} non-null the imports use it instead of the programmable fake. */
+  Harness(
+      ExecutionMode mode,
+      MockStorage storage,
+      HostApi api,
+      long gasLimit,
+      CosmWasmCrypto realCrypto) {
     this.storage = storage;
+    this.cryptoInUse = realCrypto != null ? realCrypto : crypto;
     CallContext context =
         new CallContext(
             storage,
@@ -47,7 +60,7 @@ final class Harness {
         VmInstance.create(
             TestContracts.unmetered("driver", mode),
             context,
-            new InstanceConfig(32 * InstanceConfig.MIB, GasConfig.DEFAULT, crypto));
+            new InstanceConfig(32 * InstanceConfig.MIB, GasConfig.DEFAULT, cryptoInUse));
   }
 
   Harness(ExecutionMode mode) {
