@@ -1,5 +1,6 @@
 package io.wasm08.wasm.vm.testing;
 
+import io.wasm08.common.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ public final class Bech32 {
   private Bech32() {}
 
   /** A decoded string: the HRP as written (case preserved) and the data bytes. */
-  public record Decoded(String hrp, byte[] data) {}
+  public record Decoded(String hrp, Bytes data) {}
 
   /** Thrown for any malformed input; MockApi reports it as "Error decoding bech32". */
   public static final class DecodingException extends IllegalArgumentException {
@@ -77,7 +78,7 @@ public final class Bech32 {
     }
     byte[] payload = new byte[values.length - CHECKSUM_LENGTH];
     System.arraycopy(values, 0, payload, 0, payload.length);
-    return new Decoded(hrp, fromFives(payload));
+    return new Decoded(hrp, Bytes.wrapOwned(fromFives(payload)));
   }
 
   private static byte[] expandHrp(String hrp) {

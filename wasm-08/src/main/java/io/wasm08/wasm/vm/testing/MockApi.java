@@ -91,10 +91,10 @@ public final class MockApi implements HostApi {
     if (!decoded.hrp().toLowerCase(Locale.ROOT).equals(prefix.toLowerCase(Locale.ROOT))) {
       return BackendResult.err(new BackendError.UserErr("Wrong bech32 prefix"), gas);
     }
-    if (!validLength(decoded.data().length)) {
+    if (!validLength(decoded.data().size())) {
       return BackendResult.err(new BackendError.UserErr("Invalid canonical address length"), gas);
     }
-    return BackendResult.ok(Bytes.wrapOwned(decoded.data()), gas);
+    return BackendResult.ok(decoded.data(), gas);
   }
 
   @Override

@@ -92,7 +92,7 @@ class MockBackendTest {
   void bip173(String input, boolean valid) {
     if (valid) {
       Bech32.Decoded decoded = Bech32.decode(input);
-      assertThat(Bech32.encode(decoded.hrp(), decoded.data()))
+      assertThat(Bech32.encode(decoded.hrp(), decoded.data().toByteArray()))
           .isEqualTo(input.toLowerCase(java.util.Locale.ROOT));
     } else {
       assertThatThrownBy(() -> Bech32.decode(input)).isInstanceOf(Bech32.DecodingException.class);
