@@ -563,8 +563,8 @@ final class Imports {
     }
   }
 
-  /** Rust's {@code String::from_utf8_lossy}: invalid sequences become U+FFFD. */
+  /** Rust's {@code String::from_utf8_lossy}. */
   static String lossyUtf8(byte[] data) {
-    return new String(data, StandardCharsets.UTF_8);
+    return RustUtf8.lossy(data);
   }
 }
