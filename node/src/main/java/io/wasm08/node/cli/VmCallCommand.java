@@ -127,7 +127,16 @@ public final class VmCallCommand implements Callable<Integer> {
           spec.commandLine(), "Give either --entry and --msg, or --batch");
     }
     PrintWriter out = spec.commandLine().getOut();
-    byte[] wasm = WasmFiles.read(code);
+    byte[] wasm;
+    NavigableMap<Bytes, Bytes> initialStore;
+    try {
+      wasm = WasmFiles.read(code);
+      initialStore = StateFile.load(state);
+    } catch (IOException e) {
+      out.println(errorLine("invalid input: " + e.getMessage()));
+      out.flush();
+      return 1;
+    }
     try (ChicoryWasmEngine vm =
         ChicoryWasmEngine.builder()
             .executionMode(engine)
@@ -142,7 +151,7 @@ public final class VmCallCommand implements Callable<Integer> {
         out.flush();
         return 1;
       }
-      NavigableMap<Bytes, Bytes> store = StateFile.load(state);
+      NavigableMap<Bytes, Bytes> store = initialStore;
       boolean changed = false;
       boolean allOk = true;
       for (Request request : requests()) {

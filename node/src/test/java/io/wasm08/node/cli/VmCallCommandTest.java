@@ -192,6 +192,41 @@ class VmCallCommandTest {
   }
 
   @Test
+  void zipBombsAndBadStateFilesAreRejected(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 65; i++) {
+        gz.write(zeros);
+      }
+    }
+    Path bomb = dir.resolve("bomb.wasm.gz");
+    Files.write(bomb, bytes.toByteArray());
+    Run run = run("--code", bomb.toString(), "--entry", "query", "--msg", "{}");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.lines().get(0).get("error").asText())
+        .startsWith("invalid input: ")
+        .endsWith("inflates past 67108864 bytes");
+
+    Path state = dir.resolve("state.json");
+    Files.writeString(state, "{\"zz\":\"AA==\"}");
+    Run badState =
+        run(
+            "--code",
+            hackatom.toString(),
+            "--entry",
+            "query",
+            "--msg",
+            "{}",
+            "--state",
+            state.toString());
+    assertThat(badState.lines().get(0).get("error").asText())
+        .startsWith("invalid input: ")
+        .contains("bad entry zz");
+    assertThat(Files.readString(state)).isEqualTo("{\"zz\":\"AA==\"}");
+  }
+
+  @Test
   void usageErrors() throws IOException {
     Run neither = run("--code", "x.wasm");
     assertThat(neither.exitCode()).isEqualTo(2);
