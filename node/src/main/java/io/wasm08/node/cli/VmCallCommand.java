@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wasm08.common.Bytes;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.CallResult;
+import io.wasm08.wasm.vm.Capabilities;
 import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.GasReport;
 import io.wasm08.wasm.vm.VmCallException;
@@ -102,9 +103,10 @@ public final class VmCallCommand implements Callable<Integer> {
 
   @Option(
       names = "--capabilities",
-      split = ",",
-      description = "Capabilities available to the contract (static validation).")
-  List<String> capabilities;
+      paramLabel = "CSV",
+      description =
+          "Capabilities available to the contract (default: every built-in one, as cosmwasm-check).")
+  String capabilities;
 
   @Option(names = "--unchecked", description = "Skip static validation (storeCodeUnchecked).")
   boolean unchecked;
@@ -132,7 +134,7 @@ public final class VmCallCommand implements Callable<Integer> {
     try {
       wasm = WasmFiles.read(code);
       initialStore = StateFile.load(state);
-    } catch (IOException e) {
+    } catch (WasmFiles.BadFileException | IOException e) {
       out.println(errorLine("invalid input: " + e.getMessage()));
       out.flush();
       return 1;
@@ -141,6 +143,8 @@ public final class VmCallCommand implements Callable<Integer> {
         ChicoryWasmEngine.builder()
             .executionMode(engine)
             .memoryLimitBytes(memoryLimitMib << 20)
+            .capabilities(
+                capabilities == null ? Capabilities.BUILT_IN : Capabilities.fromCsv(capabilities))
             .build()) {
       Checksum checksum;
       try {

@@ -41,6 +41,12 @@ public interface WasmEngine extends AutoCloseable {
   /** Removes stored code; fails when unknown ("Wasm file does not exist"). */
   void removeCode(Checksum checksum);
 
+  /**
+   * Static analysis of stored code: entry points, required capabilities, migrate version (wasmvm
+   * {@code AnalyzeCode}).
+   */
+  AnalysisReport analyzeCode(Checksum checksum);
+
   /** Keeps the compiled module in memory until {@link #unpin}. */
   void pin(Checksum checksum);
 

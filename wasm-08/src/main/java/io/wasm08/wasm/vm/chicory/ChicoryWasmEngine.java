@@ -1,8 +1,10 @@
 package io.wasm08.wasm.vm.chicory;
 
 import io.wasm08.common.Bytes;
+import io.wasm08.wasm.vm.AnalysisReport;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.CallResult;
+import io.wasm08.wasm.vm.Capabilities;
 import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.GasConfig;
 import io.wasm08.wasm.vm.GasReport;
@@ -11,10 +13,14 @@ import io.wasm08.wasm.vm.StoreCodeResult;
 import io.wasm08.wasm.vm.VmCallException;
 import io.wasm08.wasm.vm.VmException;
 import io.wasm08.wasm.vm.WasmEngine;
+import io.wasm08.wasm.vm.WasmLimits;
+import io.wasm08.wasm.vm.chicory.instrument.InstrumentationConfig;
+import io.wasm08.wasm.vm.chicory.instrument.Instrumenter;
 import io.wasm08.wasm.vm.crypto.CosmWasmCrypto;
 import io.wasm08.wasm.vm.crypto.DefaultCosmWasmCrypto;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -26,15 +32,22 @@ import java.util.function.UnaryOperator;
 public final class ChicoryWasmEngine implements WasmEngine {
   private final CodeStore codes;
   private final ModuleCache modules = new ModuleCache();
-  private final ModuleCompiler compiler;
+  private final ModuleLoader loader;
   private final InstanceConfig instanceConfig;
-  private final UnaryOperator<byte[]> checker;
+  private final Set<String> capabilities;
+  private final WasmLimits wasmLimits;
 
   private ChicoryWasmEngine(Builder b) {
     this.codes = b.baseDir == null ? CodeStore.inMemory() : CodeStore.onDisk(b.baseDir);
-    this.compiler = new ModuleCompiler(b.mode, b.preparer);
+    InstrumentationConfig instrumentation = b.instrumentation;
+    UnaryOperator<byte[]> preparer =
+        instrumentation == null
+            ? UnaryOperator.identity()
+            : wasm -> Instrumenter.instrument(wasm, instrumentation);
+    this.loader = new ModuleLoader(b.mode, preparer);
     this.instanceConfig = new InstanceConfig(b.memoryLimitBytes, b.gasConfig, b.crypto);
-    this.checker = b.checker;
+    this.capabilities = Set.copyOf(b.capabilities);
+    this.wasmLimits = b.wasmLimits;
   }
 
   public static Builder builder() {
@@ -42,7 +55,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
   }
 
   public ExecutionMode executionMode() {
-    return compiler.mode();
+    return loader.mode();
   }
 
   public InstanceConfig instanceConfig() {
@@ -66,9 +79,9 @@ public final class ChicoryWasmEngine implements WasmEngine {
     if (gasLimit < cost) {
       throw new VmCallException(VmException.gasDepletion(), new GasReport(gasLimit, 0, 0, cost));
     }
-    checker.apply(wasm);
+    StaticChecker.checkWasm(wasm, capabilities, wasmLimits);
     Checksum checksum = Checksum.of(wasm);
-    CompiledModule module = compiler.compile(wasm);
+    CompiledModule module = loader.load(wasm);
     if (persist) {
       codes.save(checksum, wasm);
       modules.storeCompiled(checksum, module);
@@ -79,10 +92,15 @@ public final class ChicoryWasmEngine implements WasmEngine {
   @Override
   public Checksum storeCodeUnchecked(byte[] wasm) {
     Checksum checksum = Checksum.of(wasm);
-    CompiledModule module = compiler.compile(wasm);
+    CompiledModule module = loader.load(wasm);
     codes.save(checksum, wasm);
     modules.storeCompiled(checksum, module);
     return checksum;
+  }
+
+  @Override
+  public AnalysisReport analyzeCode(Checksum checksum) {
+    return StaticChecker.analyze(codes.load(checksum));
   }
 
   @Override
@@ -112,7 +130,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
   }
 
   private CompiledModule compileStored(Checksum checksum) {
-    return compiler.compile(codes.load(checksum));
+    return loader.load(codes.load(checksum));
   }
 
   @Override
@@ -197,15 +215,20 @@ public final class ChicoryWasmEngine implements WasmEngine {
     // Modules and code are heap objects; nothing to release yet (the cache tiers will be).
   }
 
-  /** Engine options; defaults follow 08-wasm (compiler, 32 MiB memory, no base directory). */
+  /**
+   * Engine options; defaults follow 08-wasm: the compiler, 32 MiB memory, capability {@code
+   * iterator}, cosmwasm-vm 3.0.9's limits and gas ({@link InstrumentationConfig#DEFAULT}), code in
+   * memory.
+   */
   public static final class Builder {
     private ExecutionMode mode = ExecutionMode.COMPILER;
     private Path baseDir;
     private long memoryLimitBytes = 32 * InstanceConfig.MIB;
     private GasConfig gasConfig = GasConfig.DEFAULT;
     private CosmWasmCrypto crypto = DefaultCosmWasmCrypto.INSTANCE;
-    private UnaryOperator<byte[]> preparer = UnaryOperator.identity();
-    private UnaryOperator<byte[]> checker = UnaryOperator.identity();
+    private InstrumentationConfig instrumentation = InstrumentationConfig.DEFAULT;
+    private Set<String> capabilities = Capabilities.WASM_08;
+    private WasmLimits wasmLimits = WasmLimits.DEFAULT;
 
     private Builder() {}
 
@@ -237,15 +260,30 @@ public final class ChicoryWasmEngine implements WasmEngine {
       return this;
     }
 
-    /** Rewrites code before it is parsed (the metering instrumentation). */
-    public Builder preparer(UnaryOperator<byte[]> codePreparer) {
-      this.preparer = Objects.requireNonNull(codePreparer);
+    /** The capabilities contracts may require ({@code available_capabilities}). */
+    public Builder capabilities(Set<String> available) {
+      this.capabilities = Set.copyOf(available);
       return this;
     }
 
-    /** Static validation run by {@code storeCode}; throws {@link VmException} to reject. */
-    public Builder checker(UnaryOperator<byte[]> staticChecker) {
-      this.checker = Objects.requireNonNull(staticChecker);
+    /** Static limits for {@code storeCode}; {@link WasmLimits#withoutLocalsLimits()} pre-3.0.9. */
+    public Builder wasmLimits(WasmLimits limits) {
+      this.wasmLimits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /** Metering variant ({@link InstrumentationConfig#PRE_3_0_9} for 3.0.0 – 3.0.8 gas). */
+    public Builder instrumentation(InstrumentationConfig config) {
+      this.instrumentation = Objects.requireNonNull(config);
+      return this;
+    }
+
+    /**
+     * Runs code as stored, without metering or the depth limit: only host-side gas is charged. For
+     * tests of the host functions, whose gas can then be derived by hand.
+     */
+    Builder uninstrumented() {
+      this.instrumentation = null;
       return this;
     }
 

@@ -1,74 +1,69 @@
 package io.wasm08.wasm.vm.chicory;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.compiler.internal.CompilerResult;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
-import io.wasm08.wasm.vm.VmErrorKind;
 import io.wasm08.wasm.vm.VmException;
-import java.util.Objects;
-import java.util.TreeSet;
+import java.util.ArrayList;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns stored bytecode into a {@link CompiledModule}: prepare (instrument), parse, and in compiler
- * mode compile to JVM bytecode. Functions too large for a JVM method are detected by compiling with
- * {@link InterpreterFallback#FAIL} and pinned to the interpreter explicitly, so the set is known
- * and reported instead of printed to stderr.
+ * Compiles a (instrumented) module with Chicory's runtime compiler once, and reports which
+ * functions the compiler had to leave to the interpreter.
+ *
+ * <p>Chicory's public {@code MachineFactoryCompiler} only prints a warning for such functions; this
+ * class drives the same compiler ({@code compiler.internal.Compiler}, exported by the module) so
+ * the set is known exactly. The returned factory is what {@code MachineFactoryCompiler} would
+ * return; reuse it (with the same {@link WasmModule}, compared by identity) for every instance.
  */
 public final class ModuleCompiler {
-  private static final Pattern FALLBACK_FUNCTION = Pattern.compile("WASM function index: (\\d+)");
+  private ModuleCompiler() {}
 
-  private final ExecutionMode mode;
-  private final UnaryOperator<byte[]> preparer;
+  /** A compiled module: the parsed module, its machine factory, and the report. */
+  public record Compiled(
+      WasmModule module, Function<Instance, Machine> machineFactory, CompileReport report) {}
 
-  /**
-   * @param preparer rewrites the raw code before parsing (the metering instrumentation); it may
-   *     throw {@link VmException}
-   */
-  public ModuleCompiler(ExecutionMode mode, UnaryOperator<byte[]> preparer) {
-    this.mode = Objects.requireNonNull(mode, "mode");
-    this.preparer = Objects.requireNonNull(preparer, "preparer");
+  /** Compiles {@code module}; functions too large for a JVM method fall back silently. */
+  public static Compiled compile(WasmModule module) {
+    CompilerResult result;
+    try {
+      result =
+          Compiler.builder(module)
+              .withClassCollectorFactory(ClassLoadingCollector::new)
+              .withInterpreterFallback(InterpreterFallback.SILENT)
+              .build()
+              .compile();
+    } catch (ChicoryException e) {
+      throw VmException.compile("Could not compile: " + e.getMessage());
+    }
+    ClassLoadingCollector collector = (ClassLoadingCollector) result.collector();
+    long bytes = 0;
+    for (byte[] b : collector.classBytes().values()) {
+      bytes += b.length;
+    }
+    CompileReport report =
+        new CompileReport(
+            module.functionSection().functionCount(),
+            new ArrayList<>(result.interpretedFunctions()),
+            bytes);
+    return new Compiled(module, new MachineFactory(module, collector.machineFactory()), report);
   }
 
-  public ExecutionMode mode() {
-    return mode;
-  }
-
-  public CompiledModule compile(byte[] wasm) {
-    byte[] prepared = preparer.apply(wasm);
+  /** Parses (with validation) and compiles {@code wasm}. */
+  public static Compiled compile(byte[] wasm) {
     WasmModule module;
     try {
-      module = Parser.parse(prepared);
+      module = Parser.parse(wasm);
     } catch (ChicoryException e) {
-      throw new VmException(VmErrorKind.COMPILE_ERR, "Could not compile: " + e.getMessage(), e);
+      throw VmException.compile("Could not compile: " + e.getMessage());
     }
-    if (mode == ExecutionMode.INTERPRETER) {
-      return new CompiledModule(module, null, mode, new TreeSet<>(), prepared.length);
-    }
-    TreeSet<Integer> interpreted = new TreeSet<>();
-    while (true) {
-      try {
-        var builder =
-            MachineFactoryCompiler.builder(module)
-                .withInterpreterFallback(InterpreterFallback.FAIL);
-        if (!interpreted.isEmpty()) {
-          builder.withInterpretedFunctions(interpreted);
-        }
-        Function<Instance, Machine> factory = builder.compile();
-        return new CompiledModule(module, factory, mode, interpreted, prepared.length);
-      } catch (ChicoryException e) {
-        Matcher m = FALLBACK_FUNCTION.matcher(String.valueOf(e.getMessage()));
-        if (!m.find() || !interpreted.add(Integer.parseInt(m.group(1)))) {
-          throw new VmException(VmErrorKind.COMPILE_ERR, "Could not compile: " + e.getMessage(), e);
-        }
-      }
-    }
+    return compile(module);
   }
 }

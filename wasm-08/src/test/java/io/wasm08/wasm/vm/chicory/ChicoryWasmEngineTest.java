@@ -34,8 +34,13 @@ class ChicoryWasmEngineTest {
   static final Checksum DRIVER_CHECKSUM = Checksum.of(DRIVER);
   static final Bytes ENV = Bytes.ofUtf8("{}");
 
+  /** Unmetered, so the expected gas below is host gas only (derivable by hand). */
   static ChicoryWasmEngine engine(ExecutionMode mode) {
-    return ChicoryWasmEngine.builder().executionMode(mode).crypto(new FakeCrypto()).build();
+    return ChicoryWasmEngine.builder()
+        .executionMode(mode)
+        .crypto(new FakeCrypto())
+        .uninstrumented()
+        .build();
   }
 
   static CallContext context(MockStorage storage, long gas) {
@@ -79,13 +84,27 @@ class ChicoryWasmEngineTest {
 
   @Test
   void garbageIsRejectedAtStoreTime() {
-    try (ChicoryWasmEngine engine = engine(ExecutionMode.COMPILER)) {
+    try (ChicoryWasmEngine engine = ChicoryWasmEngine.builder().build()) {
       assertThatThrownBy(
               () -> engine.storeCode(new byte[] {0, 'a', 's', 'm', 9, 9}, Long.MAX_VALUE))
           .isInstanceOfSatisfying(
-              VmException.class, e -> assertThat(e.kind()).isEqualTo(VmErrorKind.COMPILE_ERR));
+              VmException.class,
+              e -> assertThat(e.kind()).isEqualTo(VmErrorKind.STATIC_VALIDATION_ERR))
+          .hasMessageStartingWith(
+              "Error during static Wasm validation: Wasm bytecode could not be deserialized.");
       assertThatThrownBy(() -> engine.storeCodeUnchecked(new byte[0]))
-          .isInstanceOf(VmException.class);
+          .isInstanceOfSatisfying(
+              VmException.class, e -> assertThat(e.kind()).isEqualTo(VmErrorKind.COMPILE_ERR));
+      assertThat(engine.metrics().elementsMemoryCache()).isZero();
+    }
+  }
+
+  @Test
+  void storeCodeChecksCapabilitiesAndAnalyzeCodeReportsThem() {
+    try (ChicoryWasmEngine engine = ChicoryWasmEngine.builder().build()) {
+      Checksum driver = engine.storeCode(DRIVER, Long.MAX_VALUE).checksum();
+      assertThat(engine.analyzeCode(driver).entrypoints()).hasSize(6);
+      assertThat(engine.analyzeCode(driver).requiredCapabilities()).isEmpty();
     }
   }
 

@@ -40,7 +40,7 @@ class HackatomTest {
               MockStorage storage = new MockStorage();
               VmInstance instance =
                   VmInstance.create(
-                      new ModuleCompiler(mode, UnaryOperator.identity()).compile(wasm),
+                      new ModuleLoader(mode, UnaryOperator.identity()).load(wasm),
                       new CallContext(storage, API, new MockQuerier(), 2_000_000_000L),
                       new InstanceConfig(
                           16 * InstanceConfig.MIB, GasConfig.DEFAULT, new FakeCrypto()));

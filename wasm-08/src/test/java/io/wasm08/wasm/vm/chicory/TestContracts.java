@@ -31,7 +31,6 @@ final class TestContracts {
    */
   static CompiledModule unmetered(String name, ExecutionMode mode) {
     return UNMETERED.computeIfAbsent(
-        name + "/" + mode,
-        k -> new ModuleCompiler(mode, UnaryOperator.identity()).compile(wasm(name)));
+        name + "/" + mode, k -> new ModuleLoader(mode, UnaryOperator.identity()).load(wasm(name)));
   }
 }
