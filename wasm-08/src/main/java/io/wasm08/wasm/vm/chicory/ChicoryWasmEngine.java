@@ -26,8 +26,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * The CosmWasm VM on Chicory: code by checksum (in memory or under {@code <baseDir>/state/wasm/}),
- * compiled modules cached in memory, a fresh instance per call run on a large-stack VM thread, the
- * runtime compiler by default and the interpreter on request.
+ * statically checked on {@code storeCode} ({@link StaticChecker}), instrumented for metering, NaN
+ * canonicalization and the call-depth limit ({@link Instrumenter}) and compiled once; a fresh
+ * instance per call; the runtime compiler by default and the interpreter on request.
+ *
+ * <p>Checking, compiling and calls run on large-stack VM threads ({@link VmThreads}), so deeply
+ * nested code or deep recursion never meets the caller's JVM stack limit.
  */
 public final class ChicoryWasmEngine implements WasmEngine {
   private final CodeStore codes;
@@ -79,9 +83,13 @@ public final class ChicoryWasmEngine implements WasmEngine {
     if (gasLimit < cost) {
       throw new VmCallException(VmException.gasDepletion(), new GasReport(gasLimit, 0, 0, cost));
     }
-    StaticChecker.checkWasm(wasm, capabilities, wasmLimits);
+    CompiledModule module =
+        VmThreads.run(
+            () -> {
+              StaticChecker.checkWasm(wasm, capabilities, wasmLimits);
+              return loader.load(wasm);
+            });
     Checksum checksum = Checksum.of(wasm);
-    CompiledModule module = loader.load(wasm);
     if (persist) {
       codes.save(checksum, wasm);
       modules.storeCompiled(checksum, module);
@@ -92,7 +100,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
   @Override
   public Checksum storeCodeUnchecked(byte[] wasm) {
     Checksum checksum = Checksum.of(wasm);
-    CompiledModule module = loader.load(wasm);
+    CompiledModule module = VmThreads.run(() -> loader.load(wasm));
     codes.save(checksum, wasm);
     modules.storeCompiled(checksum, module);
     return checksum;
@@ -130,7 +138,8 @@ public final class ChicoryWasmEngine implements WasmEngine {
   }
 
   private CompiledModule compileStored(Checksum checksum) {
-    return loader.load(codes.load(checksum));
+    byte[] code = codes.load(checksum);
+    return VmThreads.run(() -> loader.load(code));
   }
 
   @Override
