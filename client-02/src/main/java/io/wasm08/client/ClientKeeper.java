@@ -118,6 +118,20 @@ public final class ClientKeeper {
         .orElseThrow(() -> ClientErrorCode.ROUTE_NOT_FOUND.wrap(clientId));
   }
 
+  /**
+   * Routes {@code clientId} and requires it to be Active: {@code ErrClientNotActive} "cannot
+   * {action} client (%s) with status %s" otherwise, as every ibc-go flow words it.
+   */
+  private LightClientModule activeClient(BlockContext ctx, String clientId, String action) {
+    LightClientModule module = route(ctx, clientId);
+    Status status = module.status(ctx, clientId);
+    if (!status.isActive()) {
+      throw ClientErrorCode.CLIENT_NOT_ACTIVE.wrapf(
+          "cannot %s client (%s) with status %s", action, clientId, status);
+    }
+    return module;
+  }
+
   /** {@code GetClientStatus}: the module's status, or Unauthorized when routing fails. */
   public Status getClientStatus(BlockContext ctx, String clientId) {
     LightClientModule module;
@@ -182,12 +196,7 @@ public final class ClientKeeper {
   public void updateClient(BlockContext ctx, String clientId, ClientMessage clientMessage) {
     ctx.atomically(
         c -> {
-          LightClientModule module = route(c, clientId);
-          Status status = module.status(c, clientId);
-          if (!status.isActive()) {
-            throw ClientErrorCode.CLIENT_NOT_ACTIVE.wrapf(
-                "cannot update client (%s) with status %s", clientId, status);
-          }
+          LightClientModule module = activeClient(c, clientId, "update");
           module.verifyClientMessage(c, clientId, clientMessage);
           if (module.checkForMisbehaviour(c, clientId, clientMessage)) {
             module.updateStateOnMisbehaviour(c, clientId, clientMessage);
@@ -215,12 +224,7 @@ public final class ClientKeeper {
       Bytes upgradeConsensusStateProof) {
     ctx.atomically(
         c -> {
-          LightClientModule module = route(c, clientId);
-          Status status = module.status(c, clientId);
-          if (!status.isActive()) {
-            throw ClientErrorCode.CLIENT_NOT_ACTIVE.wrapf(
-                "cannot upgrade client (%s) with status %s", clientId, status);
-          }
+          LightClientModule module = activeClient(c, clientId, "upgrade");
           try {
             module.verifyUpgradeAndUpdateState(
                 c,
@@ -291,12 +295,7 @@ public final class ClientKeeper {
       Bytes value) {
     ctx.atomically(
         c -> {
-          LightClientModule module = route(c, clientId);
-          Status status = module.status(c, clientId);
-          if (!status.isActive()) {
-            throw ClientErrorCode.CLIENT_NOT_ACTIVE.wrapf(
-                "cannot call verify membership on client (%s) with status %s", clientId, status);
-          }
+          LightClientModule module = activeClient(c, clientId, "call verify membership on");
           module.verifyMembership(
               c, clientId, height, delayTimePeriod, delayBlockPeriod, proof, path, value);
           return null;
@@ -314,13 +313,7 @@ public final class ClientKeeper {
       MerklePath path) {
     ctx.atomically(
         c -> {
-          LightClientModule module = route(c, clientId);
-          Status status = module.status(c, clientId);
-          if (!status.isActive()) {
-            throw ClientErrorCode.CLIENT_NOT_ACTIVE.wrapf(
-                "cannot call verify non membership on client (%s) with status %s",
-                clientId, status);
-          }
+          LightClientModule module = activeClient(c, clientId, "call verify non membership on");
           module.verifyNonMembership(
               c, clientId, height, delayTimePeriod, delayBlockPeriod, proof, path);
           return null;

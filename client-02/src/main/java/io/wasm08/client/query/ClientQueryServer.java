@@ -151,28 +151,18 @@ public final class ClientQueryServer {
       BlockContext ctx, QueryConsensusStatesRequest req) {
     requireRequest(req);
     validateClientId(req.getClientId());
-    List<ConsensusStateWithHeight> states = new ArrayList<>();
+    QueryConsensusStatesResponse.Builder res = QueryConsensusStatesResponse.newBuilder();
     PageResponse page =
-        Pagination.filteredPaginate(
-            consensusStatesStore(ctx, req.getClientId()),
+        consensusStatesPage(
+            ctx,
+            req.getClientId(),
             req.hasPagination() ? req.getPagination() : null,
-            (key, value, accumulate) -> {
-              String k = latin1(key);
-              if (k.contains("/")) {
-                return false;
-              }
-              Height height = Height.parse(k);
-              states.add(
-                  ConsensusStateWithHeight.newBuilder()
-                      .setHeight(height.toProto())
-                      .setConsensusState(parseAny(value))
-                      .build());
-              return true;
-            });
-    return QueryConsensusStatesResponse.newBuilder()
-        .addAllConsensusStates(states)
-        .setPagination(page)
-        .build();
+            (height, value) ->
+                res.addConsensusStates(
+                    ConsensusStateWithHeight.newBuilder()
+                        .setHeight(height.toProto())
+                        .setConsensusState(parseAny(value))));
+    return res.setPagination(page).build();
   }
 
   public QueryConsensusStateHeightsResponse consensusStateHeights(
@@ -182,18 +172,35 @@ public final class ClientQueryServer {
     QueryConsensusStateHeightsResponse.Builder res =
         QueryConsensusStateHeightsResponse.newBuilder();
     PageResponse page =
-        Pagination.filteredPaginate(
-            consensusStatesStore(ctx, req.getClientId()),
+        consensusStatesPage(
+            ctx,
+            req.getClientId(),
             req.hasPagination() ? req.getPagination() : null,
-            (key, value, accumulate) -> {
-              String k = latin1(key);
-              if (k.contains("/")) {
-                return false;
-              }
-              res.addConsensusStateHeights(Height.parse(k).toProto());
-              return true;
-            });
+            (height, value) -> res.addConsensusStateHeights(height.toProto()));
     return res.setPagination(page).build();
+  }
+
+  /**
+   * Paginates {@code clients/{id}/consensusStates/}, skipping metadata keys (those with a further
+   * {@code /}); every other key must parse as a height. Like ibc-go, hits are taken whether or not
+   * the page "accumulates" them.
+   */
+  private PageResponse consensusStatesPage(
+      BlockContext ctx,
+      String clientId,
+      cosmos.base.query.v1beta1.Pagination.PageRequest page,
+      java.util.function.BiConsumer<Height, Bytes> onHit) {
+    return Pagination.filteredPaginate(
+        consensusStatesStore(ctx, clientId),
+        page,
+        (key, value, accumulate) -> {
+          String k = latin1(key);
+          if (k.contains("/")) {
+            return false;
+          }
+          onHit.accept(Height.parse(k), value);
+          return true;
+        });
   }
 
   public QueryClientStatusResponse clientStatus(BlockContext ctx, QueryClientStatusRequest req) {

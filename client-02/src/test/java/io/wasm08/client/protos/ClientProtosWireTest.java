@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.AnnotationsProto;
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.FileDescriptor;
 import cosmos.msg.v1.Msg;
 import cosmos.query.v1.Query;
 import ibc.core.client.v1.Genesis;
 import ibc.core.client.v1.QueryOuterClass;
 import ibc.core.client.v1.Tx;
 import io.wasm08.core.protos.UpstreamProtos;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,12 +37,8 @@ class ClientProtosWireTest {
   }
 
   static Stream<Descriptor> messages() {
-    List<Descriptor> all = new ArrayList<>();
-    for (FileDescriptor file :
-        List.of(Tx.getDescriptor(), QueryOuterClass.getDescriptor(), Genesis.getDescriptor())) {
-      all.addAll(file.getMessageTypes());
-    }
-    return all.stream();
+    return UpstreamProtos.messagesOf(
+        Tx.getDescriptor(), QueryOuterClass.getDescriptor(), Genesis.getDescriptor());
   }
 
   @ParameterizedTest(name = "{0}")
