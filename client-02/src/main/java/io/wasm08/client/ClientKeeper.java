@@ -132,26 +132,23 @@ public final class ClientKeeper {
     return module;
   }
 
+  /** {@link #route}, with routing failures as an empty result (gas exhaustion still throws). */
+  private Optional<LightClientModule> tryRoute(BlockContext ctx, String clientId) {
+    try {
+      return Optional.of(route(ctx, clientId));
+    } catch (IbcException e) {
+      return Optional.empty();
+    }
+  }
+
   /** {@code GetClientStatus}: the module's status, or Unauthorized when routing fails. */
   public Status getClientStatus(BlockContext ctx, String clientId) {
-    LightClientModule module;
-    try {
-      module = route(ctx, clientId);
-    } catch (IbcException e) {
-      return Status.UNAUTHORIZED;
-    }
-    return module.status(ctx, clientId);
+    return tryRoute(ctx, clientId).map(m -> m.status(ctx, clientId)).orElse(Status.UNAUTHORIZED);
   }
 
   /** {@code GetClientLatestHeight}: the zero height when routing fails. */
   public Height getClientLatestHeight(BlockContext ctx, String clientId) {
-    LightClientModule module;
-    try {
-      module = route(ctx, clientId);
-    } catch (IbcException e) {
-      return Height.ZERO;
-    }
-    return module.latestHeight(ctx, clientId);
+    return tryRoute(ctx, clientId).map(m -> m.latestHeight(ctx, clientId)).orElse(Height.ZERO);
   }
 
   /** {@code GetClientTimestampAtHeight}. */
@@ -415,13 +412,8 @@ public final class ClientKeeper {
 
   /** {@code GetLatestClientConsensusState}: at the module's latest height; empty if unroutable. */
   public Optional<Any> getLatestClientConsensusState(BlockContext ctx, String clientId) {
-    LightClientModule module;
-    try {
-      module = route(ctx, clientId);
-    } catch (IbcException e) {
-      return Optional.empty();
-    }
-    return getClientConsensusState(ctx, clientId, module.latestHeight(ctx, clientId));
+    return tryRoute(ctx, clientId)
+        .flatMap(m -> getClientConsensusState(ctx, clientId, m.latestHeight(ctx, clientId)));
   }
 
   /** {@code GetClientCreator}: the creator's address bytes, if recorded. */
