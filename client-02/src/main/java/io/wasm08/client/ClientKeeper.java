@@ -30,7 +30,6 @@ import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
 import io.wasm08.store.PrefixStore;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -462,7 +461,7 @@ public final class ClientKeeper {
     KvStore store = new PrefixStore(ibcStore(ctx), storePrefix);
     try (KvIterator it = store.iterator(null, null)) {
       for (; it.valid(); it.next()) {
-        String path = latin1(storePrefix.concat(it.key()));
+        String path = GoStrings.latin1(storePrefix.concat(it.key()));
         if (!path.contains(ClientKeys.KEY_CLIENT_STATE)) {
           continue;
         }
@@ -485,7 +484,7 @@ public final class ClientKeeper {
               IdentifiedClientState.newBuilder().setClientId(clientId).setClientState(cs).build());
           return false;
         });
-    clients.sort(Comparator.comparing(IdentifiedClientState::getClientId, ClientKeeper::goCompare));
+    clients.sort(Comparator.comparing(IdentifiedClientState::getClientId, GoStrings::compare));
     return clients;
   }
 
@@ -499,7 +498,7 @@ public final class ClientKeeper {
     KvStore store = new PrefixStore(ibcStore(ctx), prefix);
     try (KvIterator it = store.iterator(null, null)) {
       for (; it.valid(); it.next()) {
-        String[] split = latin1(prefix.concat(it.key())).split("/", -1);
+        String[] split = GoStrings.latin1(prefix.concat(it.key())).split("/", -1);
         if (split.length != 4 || !split[2].equals(ClientKeys.KEY_CONSENSUS_STATE_PREFIX)) {
           continue;
         }
@@ -516,7 +515,7 @@ public final class ClientKeeper {
     }
     return byClient.values().stream()
         .map(ClientConsensusStates.Builder::build)
-        .sorted(Comparator.comparing(ClientConsensusStates::getClientId, ClientKeeper::goCompare))
+        .sorted(Comparator.comparing(ClientConsensusStates::getClientId, GoStrings::compare))
         .toList();
   }
 
@@ -531,7 +530,7 @@ public final class ClientKeeper {
     KvStore store = new PrefixStore(ibcStore(ctx), prefix);
     try (KvIterator it = store.iterator(null, null)) {
       for (; it.valid(); it.next()) {
-        String[] split = latin1(prefix.concat(it.key())).split("/", -1);
+        String[] split = GoStrings.latin1(prefix.concat(it.key())).split("/", -1);
         if (split.length == 3 && split[2].equals(ClientKeys.KEY_CLIENT_STATE)) {
           continue;
         }
@@ -551,7 +550,7 @@ public final class ClientKeeper {
             .computeIfAbsent(split[1], id -> new ArrayList<>())
             .add(
                 GenesisMetadata.newBuilder()
-                    .setKey(ByteString.copyFrom(key, StandardCharsets.ISO_8859_1))
+                    .setKey(ByteString.copyFrom(GoStrings.latin1Bytes(key)))
                     .setValue(ByteString.copyFrom(it.value().toByteArray()))
                     .build());
       }
@@ -578,16 +577,6 @@ public final class ClientKeeper {
         store.set(Bytes.of(md.getKey().toByteArray()), Bytes.of(md.getValue().toByteArray()));
       }
     }
-  }
-
-  /** Go's string order: byte-wise on UTF-8. */
-  static int goCompare(String a, String b) {
-    return Bytes.ofUtf8(a).compareTo(Bytes.ofUtf8(b));
-  }
-
-  /** Bytes as a string with one char per byte, so splitting on '/' never alters other bytes. */
-  private static String latin1(Bytes bytes) {
-    return new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1);
   }
 
   private static long bigEndianToUint64(Bytes bz) {

@@ -36,9 +36,9 @@ import io.wasm08.common.Bytes;
 import io.wasm08.core.client.ClientTypes;
 import io.wasm08.core.client.Height;
 import io.wasm08.core.context.BlockContext;
-import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.errors.ClientErrorCode;
 import io.wasm08.core.errors.IbcException;
+import io.wasm08.core.gostd.GoStrings;
 import io.wasm08.core.host.ClientIdentifiers;
 import io.wasm08.core.host.ClientKeys;
 import io.wasm08.core.host.Identifiers;
@@ -47,7 +47,6 @@ import io.wasm08.proofs.commitment.MerklePath;
 import io.wasm08.store.GasConfig;
 import io.wasm08.store.KvStore;
 import io.wasm08.store.PrefixStore;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class ClientQueryServer {
             store,
             req.hasPagination() ? req.getPagination() : null,
             (key, value, accumulate) -> {
-              String[] split = latin1(key).split("/", -1);
+              String[] split = GoStrings.latin1(key).split("/", -1);
               if (!split[split.length - 1].equals(ClientKeys.KEY_CLIENT_STATE)) {
                 return false;
               }
@@ -112,8 +111,7 @@ public final class ClientQueryServer {
                       .build());
               return true;
             });
-    states.sort(
-        Comparator.comparing(IdentifiedClientState::getClientId, ClientQueryServer::goCompare));
+    states.sort(Comparator.comparing(IdentifiedClientState::getClientId, GoStrings::compare));
     return QueryClientStatesResponse.newBuilder()
         .addAllClientStates(states)
         .setPagination(page)
@@ -194,7 +192,7 @@ public final class ClientQueryServer {
         consensusStatesStore(ctx, clientId),
         page,
         (key, value, accumulate) -> {
-          String k = latin1(key);
+          String k = GoStrings.latin1(key);
           if (k.contains("/")) {
             return false;
           }
@@ -392,18 +390,5 @@ public final class ClientQueryServer {
     } catch (InvalidProtocolBufferException e) {
       throw Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException();
     }
-  }
-
-  private static String latin1(Bytes bytes) {
-    return new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1);
-  }
-
-  private static int goCompare(String a, String b) {
-    return Bytes.ofUtf8(a).compareTo(Bytes.ofUtf8(b));
-  }
-
-  /** The creator's bech32 form, as {@code AccAddress.String()} prints it. */
-  String bech32(AccAddress address) {
-    return address.toBech32(bech32Prefix);
   }
 }
