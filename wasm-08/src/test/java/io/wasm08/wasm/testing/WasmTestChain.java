@@ -51,8 +51,8 @@ public final class WasmTestChain {
   /** {@code authtypes.NewModuleAddress(govtypes.ModuleName)}. */
   public static final String AUTHORITY = AccAddress.module("gov").toBech32(PREFIX);
 
-  final MemKvStore ibcStore = new MemKvStore();
-  final MemKvStore wasmStore = new MemKvStore();
+  final KvStore ibcStore;
+  final KvStore wasmStore;
   final AnyCodec codec = codec();
   final ClientKeeper clientKeeper = new ClientKeeper(UpgradeKeeper.NONE);
   final WasmEngine engine;
@@ -69,6 +69,18 @@ public final class WasmTestChain {
   }
 
   public WasmTestChain(WasmEngine engine, WasmConfig config, QueryRouter router) {
+    this(engine, config, router, new MemKvStore(), new MemKvStore());
+  }
+
+  /** Over given {@code ibc} and {@code 08-wasm} stores (e.g. IAVL stores of a multistore). */
+  public WasmTestChain(
+      WasmEngine engine,
+      WasmConfig config,
+      QueryRouter router,
+      KvStore ibcStore,
+      KvStore wasmStore) {
+    this.ibcStore = ibcStore;
+    this.wasmStore = wasmStore;
     this.engine = engine;
     this.keeper = new WasmKeeper(codec, clientKeeper, AUTHORITY, engine, router, config);
     this.module = new WasmLightClientModule(keeper, clientKeeper.storeProvider());
@@ -77,6 +89,12 @@ public final class WasmTestChain {
     this.queryServer = new WasmQueryServer(keeper);
     clientKeeper.setParams(ctx(), ClientParams.DEFAULT);
     clientKeeper.setNextClientSequence(ctx(), 0);
+  }
+
+  /** Builds a chain over an engine, config and router (how tests choose the stores). */
+  @FunctionalInterface
+  public interface StoresFactory {
+    WasmTestChain create(WasmEngine engine, WasmConfig config, QueryRouter router);
   }
 
   /** The codec of the test app: 08-wasm's types plus a (mock) Tendermint client state. */
@@ -229,11 +247,11 @@ public final class WasmTestChain {
     return codec;
   }
 
-  public MemKvStore ibcStore() {
+  public KvStore ibcStore() {
     return ibcStore;
   }
 
-  public MemKvStore wasmStore() {
+  public KvStore wasmStore() {
     return wasmStore;
   }
 
