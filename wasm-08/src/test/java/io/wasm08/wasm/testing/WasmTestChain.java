@@ -87,8 +87,11 @@ public final class WasmTestChain {
     clientKeeper.addRoute(WasmTypes.MODULE_NAME, module);
     this.msgServer = new WasmMsgServer(keeper, PREFIX);
     this.queryServer = new WasmQueryServer(keeper);
-    clientKeeper.setParams(ctx(), ClientParams.DEFAULT);
-    clientKeeper.setNextClientSequence(ctx(), 0);
+    if (!ibcStore.has(ClientKeys.nextClientSequenceKey())) {
+      // a fresh chain: 02-client's default genesis (an existing store keeps its state)
+      clientKeeper.setParams(ctx(), ClientParams.DEFAULT);
+      clientKeeper.setNextClientSequence(ctx(), 0);
+    }
   }
 
   /** Builds a chain over an engine, config and router (how tests choose the stores). */
