@@ -43,6 +43,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$clang" "${flags[@]}" -o "$tmp/out.wasm" "${sources[@]}"
 cp "$tmp/out.wasm" "$out"
+chmod 644 "$out"
 
 if [ $# -eq 0 ]; then
   sha256sum solo_machine_client.wasm > solo_machine_client.wasm.sha256
