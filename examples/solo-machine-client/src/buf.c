@@ -5,7 +5,7 @@ void buf_reserve(Buf *b, u32 extra) {
   if (extra > 0xFFFFFFFFu - b->len) smc_trap("buffer too large");
   u32 need = b->len + extra;
   if (need <= b->cap) return;
-  u32 cap = b->cap ? b->cap : 32u;
+  u32 cap = b->cap ? b->cap : 120u; /* a 128-byte block with the allocator's header */
   while (cap < need) cap = cap > 0x7FFFFFFFu ? need : cap * 2u;
   u8 *p = smc_alloc(cap);
   if (b->len) memcpy(p, b->ptr, b->len);
@@ -18,11 +18,6 @@ void buf_push(Buf *b, const void *data, u32 len) {
   buf_reserve(b, len);
   if (len) memcpy(b->ptr + b->len, data, len);
   b->len += len;
-}
-
-void buf_byte(Buf *b, u8 c) {
-  buf_reserve(b, 1);
-  b->ptr[b->len++] = c;
 }
 
 void buf_str(Buf *b, const char *s) { buf_push(b, s, smc_strlen(s)); }
@@ -46,7 +41,13 @@ Bytes bytes_of(const char *s) { return (Bytes){(const u8 *)s, smc_strlen(s)}; }
 
 bool bytes_eq(Bytes a, Bytes b) { return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0; }
 
-bool bytes_eq_str(Bytes a, const char *s) { return bytes_eq(a, bytes_of(s)); }
+/* Stops at the first difference, without measuring `s` first. */
+bool bytes_eq_str(Bytes a, const char *s) {
+  for (u32 i = 0; i < a.len; i++) {
+    if (s[i] == 0 || (u8)s[i] != a.ptr[i]) return false;
+  }
+  return s[a.len] == 0;
+}
 
 bool bytes_starts_with(Bytes a, Bytes prefix) {
   return a.len >= prefix.len && memcmp(a.ptr, prefix.ptr, prefix.len) == 0;

@@ -27,7 +27,7 @@ static u32 into_region(Buf *out) {
 /* ContractResult::Err */
 static u32 respond_error(void) {
   Buf out = {0};
-  buf_str(&out, "{\"error\":");
+  buf_lit(&out, "{\"error\":");
   json_write_string(&out, err_message());
   buf_byte(&out, '}');
   return into_region(&out);
@@ -36,20 +36,20 @@ static u32 respond_error(void) {
 /* ContractResult<Response>::Ok with only `data` (the host rejects messages, attributes and events). */
 static u32 respond_response(const Buf *data) {
   Buf out = {0};
-  buf_str(&out, "{\"ok\":{\"messages\":[],\"attributes\":[],\"events\":[],\"data\":");
+  buf_lit(&out, "{\"ok\":{\"messages\":[],\"attributes\":[],\"events\":[],\"data\":");
   if (data) {
     json_write_base64(&out, buf_view(data));
   } else {
-    buf_str(&out, "null");
+    buf_lit(&out, "null");
   }
-  buf_str(&out, "}}");
+  buf_lit(&out, "}}");
   return into_region(&out);
 }
 
 /* ContractResult<Binary>::Ok for queries: the JSON answer, base64'd. */
 static u32 respond_query(const Buf *answer) {
   Buf out = {0};
-  buf_str(&out, "{\"ok\":");
+  buf_lit(&out, "{\"ok\":");
   json_write_base64(&out, buf_view(answer));
   buf_byte(&out, '}');
   return into_region(&out);
@@ -70,7 +70,7 @@ static bool read_height(Bytes value, u64 *revision_number, u64 *revision_height)
 }
 
 static void write_height(Buf *out, u64 revision_height) {
-  buf_str(out, "{\"revision_number\":0,\"revision_height\":");
+  buf_lit(out, "{\"revision_number\":0,\"revision_height\":");
   buf_u64(out, revision_height);
   buf_byte(out, '}');
 }
@@ -138,7 +138,11 @@ EXPORT("instantiate") u32 instantiate(u32 env, u32 info, u32 msg) {
 static bool query_status(Bytes value, Buf *answer) {
   StoredClient c;
   if (!empty_object(value, "status") || !load_client("", &c)) return false;
-  buf_str(answer, c.state.is_frozen ? "{\"status\":\"Frozen\"}" : "{\"status\":\"Active\"}");
+  if (c.state.is_frozen) {
+    buf_lit(answer, "{\"status\":\"Frozen\"}");
+  } else {
+    buf_lit(answer, "{\"status\":\"Active\"}");
+  }
   return true;
 }
 
@@ -158,7 +162,7 @@ static bool query_timestamp_at_height(Bytes value, Buf *answer) {
     err_u64(c.state.sequence);
     return err_end();
   }
-  buf_str(answer, "{\"timestamp\":");
+  buf_lit(answer, "{\"timestamp\":");
   buf_u64(answer, c.state.consensus_state.timestamp);
   buf_byte(answer, '}');
   return true;
@@ -169,7 +173,7 @@ static bool query_verify_client_message(Bytes value, Buf *answer) {
   StoredClient c;
   if (!read_client_message(value, "verify_client_message", &msg) || !load_client("", &c)) return false;
   bool ok = msg.is_misbehaviour ? verify_misbehaviour(&c.state, &msg) : verify_header(&c.state, &msg.header);
-  if (ok) buf_str(answer, "{}");
+  if (ok) buf_lit(answer, "{}");
   return ok;
 }
 
@@ -177,7 +181,11 @@ static bool query_verify_client_message(Bytes value, Buf *answer) {
 static bool query_check_for_misbehaviour(Bytes value, Buf *answer) {
   ClientMessage msg;
   if (!read_client_message(value, "check_for_misbehaviour", &msg)) return false;
-  buf_str(answer, msg.is_misbehaviour ? "{\"found_misbehaviour\":true}" : "{\"found_misbehaviour\":false}");
+  if (msg.is_misbehaviour) {
+    buf_lit(answer, "{\"found_misbehaviour\":true}");
+  } else {
+    buf_lit(answer, "{\"found_misbehaviour\":false}");
+  }
   return true;
 }
 
@@ -219,7 +227,7 @@ static bool sudo_update_state(Bytes value, Buf *data) {
   StoredClient c;
   if (!read_client_message(value, "update_state", &msg)) return false;
   if (msg.is_misbehaviour) {
-    buf_str(data, "{\"heights\":[]}");
+    buf_lit(data, "{\"heights\":[]}");
     return true;
   }
   if (!load_client("", &c) || !verify_header(&c.state, &msg.header)) return false;
@@ -230,9 +238,9 @@ static bool sudo_update_state(Bytes value, Buf *data) {
   next.consensus_state.diversifier = msg.header.new_diversifier;
   next.consensus_state.timestamp = msg.header.timestamp;
   advance(&c, &next);
-  buf_str(data, "{\"heights\":[");
+  buf_lit(data, "{\"heights\":[");
   write_height(data, next.sequence);
-  buf_str(data, "]}");
+  buf_lit(data, "]}");
   return true;
 }
 
@@ -244,7 +252,7 @@ static bool sudo_update_state_on_misbehaviour(Bytes value, Buf *data) {
   if (!load_client("", &c) || !verify_misbehaviour(&c.state, &msg)) return false;
   c.state.is_frozen = true;
   save_client("", &c.state, c.checksum);
-  buf_str(data, "{}");
+  buf_lit(data, "{}");
   return true;
 }
 
@@ -308,7 +316,7 @@ static bool sudo_verify(Bytes value, Buf *data, bool membership) {
   if (!next_sequence(&c.state, &next.sequence)) return false;
   next.consensus_state.timestamp = proof.timestamp;
   advance(&c, &next);
-  buf_str(data, "{}");
+  buf_lit(data, "{}");
   return true;
 }
 
@@ -342,8 +350,8 @@ static bool sudo_migrate_client_store(Bytes value, Buf *data) {
   }
 
   Buf stale = {0}; /* Bytes[] of full keys to remove */
-  Bytes subject_prefix = bytes_of("subject/");
-  u32 it = store_scan(bytes_of("subject/consensusStates/"), bytes_of("subject/consensusStates0"));
+  Bytes subject_prefix = LIT("subject/");
+  u32 it = store_scan(LIT("subject/consensusStates/"), LIT("subject/consensusStates0"));
   Bytes key, ignored;
   while (store_next(it, &key, &ignored)) {
     Buf full = {0};
@@ -358,7 +366,7 @@ static bool sudo_migrate_client_store(Bytes value, Buf *data) {
   recovered.is_frozen = false;
   save_client("subject/", &recovered, subject.checksum);
   save_consensus_state("subject/", recovered.sequence, &recovered.consensus_state);
-  buf_str(data, "{}");
+  buf_lit(data, "{}");
   return true;
 }
 

@@ -57,11 +57,17 @@ void smc_free(void *ptr);
 _Noreturn void smc_trap(const char *message);
 u32 smc_strlen(const char *s);
 
-/* buf.c */
+/* buf.c. Gas: every branch and call costs 14 Wasm operators, so hot paths reserve once and write directly. */
 void buf_reserve(Buf *b, u32 extra);
 void buf_push(Buf *b, const void *data, u32 len);
-void buf_byte(Buf *b, u8 c);
 void buf_str(Buf *b, const char *s);
+static inline void buf_byte(Buf *b, u8 c) {
+  if (b->len == b->cap) buf_reserve(b, 1);
+  b->ptr[b->len++] = c;
+}
+/* A string literal, its length known at compile time. */
+#define buf_lit(b, s) buf_push((b), "" s, sizeof(s) - 1u)
+#define LIT(s) ((Bytes){(const u8 *)"" s, sizeof(s) - 1u})
 void buf_u64(Buf *b, u64 v);
 void buf_bytes(Buf *b, Bytes v);
 Bytes buf_view(const Buf *b);

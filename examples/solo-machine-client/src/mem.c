@@ -7,10 +7,17 @@
  */
 #include "cw.h"
 
-/* LLVM does not turn loops inside functions named memcpy/memset back into calls to themselves. */
+/*
+ * Eight bytes per iteration: under CosmWasm metering each loop iteration pays for its branch (14 operators), so
+ * word-wise copying is several times cheaper than byte-wise. LLVM does not turn the loops inside functions named
+ * memcpy/memset back into calls to themselves.
+ */
+typedef u64 __attribute__((aligned(1), may_alias)) unaligned_u64;
+
 void *memcpy(void *dst, const void *src, size_t n) {
   u8 *d = dst;
   const u8 *s = src;
+  for (; n >= 8; n -= 8, d += 8, s += 8) *(unaligned_u64 *)d = *(const unaligned_u64 *)s;
   while (n--) *d++ = *s++;
   return dst;
 }
@@ -19,24 +26,30 @@ void *memmove(void *dst, const void *src, size_t n) {
   u8 *d = dst;
   const u8 *s = src;
   if (d == s || n == 0) return dst;
-  if (d < s) {
-    while (n--) *d++ = *s++;
-  } else {
-    d += n;
-    s += n;
-    while (n--) *--d = *--s;
+  if (d < s || d >= s + n) return memcpy(dst, src, n);
+  d += n;
+  s += n;
+  for (; n >= 8; n -= 8) {
+    d -= 8;
+    s -= 8;
+    *(unaligned_u64 *)d = *(const unaligned_u64 *)s;
   }
+  while (n--) *--d = *--s;
   return dst;
 }
 
 void *memset(void *dst, int c, size_t n) {
   u8 *d = dst;
+  u64 word = 0x0101010101010101ull * (u8)c;
+  for (; n >= 8; n -= 8, d += 8) *(unaligned_u64 *)d = word;
   while (n--) *d++ = (u8)c;
   return dst;
 }
 
 int memcmp(const void *a, const void *b, size_t n) {
   const u8 *x = a, *y = b;
+  for (; n >= 8 && *(const unaligned_u64 *)x == *(const unaligned_u64 *)y; n -= 8, x += 8, y += 8) {
+  }
   for (size_t i = 0; i < n; i++) {
     if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
   }

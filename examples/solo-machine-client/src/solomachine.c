@@ -175,20 +175,24 @@ bool parse_proof(Bytes data, Proof *proof) {
 }
 
 void write_consensus_state(Buf *out, const ConsensusState *cons) {
-  buf_str(out, "{\"public_key\":");
+  buf_lit(out, "{\"public_key\":");
   json_write_base64(out, (Bytes){cons->public_key, PUBLIC_KEY_LEN});
-  buf_str(out, ",\"diversifier\":");
+  buf_lit(out, ",\"diversifier\":");
   json_write_string(out, buf_view(&cons->diversifier));
-  buf_str(out, ",\"timestamp\":");
+  buf_lit(out, ",\"timestamp\":");
   buf_u64(out, cons->timestamp);
   buf_byte(out, '}');
 }
 
 void write_client_state(Buf *out, const ClientState *cs) {
-  buf_str(out, "{\"sequence\":");
+  buf_lit(out, "{\"sequence\":");
   buf_u64(out, cs->sequence);
-  buf_str(out, cs->is_frozen ? ",\"is_frozen\":true" : ",\"is_frozen\":false");
-  buf_str(out, ",\"consensus_state\":");
+  if (cs->is_frozen) {
+    buf_lit(out, ",\"is_frozen\":true");
+  } else {
+    buf_lit(out, ",\"is_frozen\":false");
+  }
+  buf_lit(out, ",\"consensus_state\":");
   write_consensus_state(out, &cs->consensus_state);
   buf_byte(out, '}');
 }
@@ -213,12 +217,12 @@ static void sign_bytes(Buf *out, u64 sequence, u64 timestamp, Bytes diversifier,
 void header_sign_bytes(Buf *out, const ClientState *cs, const Header *h) {
   Buf pub = {0}, any = {0}, data = {0};
   pb_bytes(&pub, 1, (Bytes){h->new_public_key, PUBLIC_KEY_LEN});
-  pb_bytes(&any, 1, bytes_of(TYPE_URL_ED25519_PUBKEY));
+  pb_bytes(&any, 1, LIT(TYPE_URL_ED25519_PUBKEY));
   pb_bytes(&any, 2, buf_view(&pub));
   pb_message(&data, 1, buf_view(&any));
   pb_bytes(&data, 2, buf_view(&h->new_diversifier));
   sign_bytes(out, h->sequence, h->timestamp, buf_view(&cs->consensus_state.diversifier),
-             bytes_of(SENTINEL_HEADER_PATH), buf_view(&data));
+             LIT(SENTINEL_HEADER_PATH), buf_view(&data));
   smc_free(pub.ptr);
   smc_free(any.ptr);
   smc_free(data.ptr);
@@ -382,7 +386,7 @@ void save_client(const char *prefix, const ClientState *cs, Bytes checksum) {
   pb_bytes(&wasm, 1, buf_view(&data));
   pb_bytes(&wasm, 2, checksum);
   pb_message(&wasm, 3, buf_view(&height));
-  pb_bytes(&any, 1, bytes_of(TYPE_URL_WASM_CLIENT_STATE));
+  pb_bytes(&any, 1, LIT(TYPE_URL_WASM_CLIENT_STATE));
   pb_bytes(&any, 2, buf_view(&wasm));
   prefixed(&key, prefix, "clientState");
   store_write(buf_view(&key), buf_view(&any));
@@ -392,7 +396,7 @@ void save_consensus_state(const char *prefix, u64 sequence, const ConsensusState
   Buf data = {0}, wasm = {0}, any = {0}, key = {0};
   write_consensus_state(&data, cons);
   pb_bytes(&wasm, 1, buf_view(&data));
-  pb_bytes(&any, 1, bytes_of(TYPE_URL_WASM_CONSENSUS_STATE));
+  pb_bytes(&any, 1, LIT(TYPE_URL_WASM_CONSENSUS_STATE));
   pb_bytes(&any, 2, buf_view(&wasm));
   consensus_state_key(&key, prefix, sequence);
   store_write(buf_view(&key), buf_view(&any));

@@ -1,7 +1,10 @@
 // A minimal CosmWasm host for the contract, in plain Node.js (no npm packages): the Region ABI, the env imports the
-// contract uses, read-only queries, a fresh instance per call (as wasmvm does), and ibc-go 08-wasm's recovery store.
-// It does not meter gas; the Java VM tests do.
+// contract uses, read-only queries, a fresh instance per call (as wasmvm does), ibc-go 08-wasm's recovery store, and
+// cosmwasm-vm's gas metering (metering.mjs) for the VM-internal gas of each call.
 import crypto from 'node:crypto';
+import {
+  ED25519_VERIFY, EXHAUSTED, HOST_CALL, REMAINING, instrument, readRegionCost, writeRegionCost,
+} from './metering.mjs';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { fatal: true });
@@ -98,9 +101,11 @@ function verifyEd25519(message, signature, publicKey) {
   }
 }
 
+export const GAS_LIMIT = 1_000_000_000_000_000n;
+
 export class Host {
-  constructor(wasmBytes) {
-    this.module = new WebAssembly.Module(wasmBytes);
+  constructor(wasmBytes, { profile = false } = {}) {
+    this.module = new WebAssembly.Module(instrument(wasmBytes, { profile }));
     this.calls = []; // import names in call order, for inspection
   }
 
@@ -109,19 +114,32 @@ export class Host {
     let exports;
     const iterators = [];
     const view = () => new DataView(memory.buffer);
+    // cosmwasm-vm charges host work against the same budget as Wasm operators (process_gas_info).
+    const charge = (amount) => {
+      const remaining = exports[REMAINING];
+      if (amount > remaining.value) {
+        remaining.value = 0n;
+        throw new VmError('Ran out of gas during contract execution');
+      }
+      remaining.value -= amount;
+    };
+    // read_region: charged on the declared length before anything is copied
     const readRegion = (ptr) => {
       if (ptr === 0) throw new VmError('null region');
       const dv = view();
       const offset = dv.getUint32(ptr, true);
       const capacity = dv.getUint32(ptr + 4, true);
       const length = dv.getUint32(ptr + 8, true);
+      charge(readRegionCost(length));
       if (offset === 0) throw new VmError('Got a zero Wasm address in the offset');
       if (length > capacity) throw new VmError('Region length exceeds capacity');
       return new Uint8Array(memory.buffer.slice(offset, offset + length));
     };
+    // write_to_contract: the guest's (metered) allocate, then write_region
     const writeToContract = (data) => {
       const ptr = exports.allocate(data.length);
       if (ptr === 0) throw new VmError('Got a zero Wasm address');
+      charge(writeRegionCost(data.length));
       const dv = view();
       const offset = dv.getUint32(ptr, true);
       const capacity = dv.getUint32(ptr + 4, true);
@@ -144,29 +162,36 @@ export class Host {
     const env = {
       db_read: (k) => {
         this.calls.push('db_read');
+        charge(HOST_CALL);
         const v = store.get(readRegion(k));
         return v === null ? 0 : writeToContract(v);
       },
       db_write: (k, v) => {
         this.calls.push('db_write');
+        charge(HOST_CALL);
         checkWrite();
         store.set(readRegion(k), readRegion(v));
       },
       db_remove: (k) => {
         this.calls.push('db_remove');
+        charge(HOST_CALL);
         checkWrite();
         store.delete(readRegion(k));
       },
       db_scan: (s, e, order) => {
         this.calls.push('db_scan');
+        charge(HOST_CALL);
+        const start = s ? readRegion(s) : null;
+        const end = e ? readRegion(e) : null;
         if (order !== 1 && order !== 2) throw new VmError(`Got an invalid value for iteration order: ${order}`);
-        const entries = store.range(s ? readRegion(s) : null, e ? readRegion(e) : null);
+        const entries = store.range(start, end);
         if (order === 2) entries.reverse();
         iterators.push({ entries, next: 0 });
         return iterators.length - 1; // wasmvm GoStorage ids start at 0
       },
       db_next: (id) => {
         this.calls.push('db_next');
+        charge(HOST_CALL);
         const it = iterators[id];
         if (!it) throw new VmError(`Iterator with ID ${id} does not exist`);
         const entry = it.entries[it.next++] ?? [new Uint8Array(0), new Uint8Array(0)];
@@ -174,9 +199,13 @@ export class Host {
       },
       ed25519_verify: (m, s, k) => {
         this.calls.push('ed25519_verify');
-        return verifyEd25519(readRegion(m), readRegion(s), readRegion(k));
+        charge(HOST_CALL);
+        const [message, signature, key] = [readRegion(m), readRegion(s), readRegion(k)];
+        charge(ED25519_VERIFY);
+        return verifyEd25519(message, signature, key);
       },
       abort: (m) => {
+        charge(HOST_CALL);
         throw new VmError(`Aborted: ${text(readRegion(m))}`);
       },
     };
@@ -189,16 +218,31 @@ export class Host {
     const inst = new WebAssembly.Instance(this.module, imports);
     exports = inst.exports;
     memory = exports.memory;
-    return { exports, readRegion, writeToContract };
+    exports[REMAINING].value = GAS_LIMIT;
+    const gasUsed = () => GAS_LIMIT - exports[REMAINING].value;
+    return { exports, readRegion, writeToContract, gasUsed };
   }
 
-  /** Calls an entry point with JSON arguments; returns the parsed ContractResult. */
+  /**
+   * Calls an entry point with JSON arguments as cosmwasm-vm's call_raw does (allocate + write each argument, call,
+   * read the result, deallocate it); returns the parsed ContractResult and the VM-internal gas used.
+   */
   call(entry, store, args, { readOnly = false } = {}) {
-    const { exports, readRegion, writeToContract } = this.instance(store, readOnly);
-    const ptrs = args.map((a) => writeToContract(bytes(typeof a === 'string' ? a : JSON.stringify(a))));
-    const resultPtr = exports[entry](...ptrs);
-    const raw = text(readRegion(resultPtr));
-    exports.deallocate(resultPtr);
-    return { raw, result: JSON.parse(raw) };
+    const { exports, readRegion, writeToContract, gasUsed } = this.instance(store, readOnly);
+    let raw;
+    try {
+      const ptrs = args.map((a) => writeToContract(bytes(typeof a === 'string' ? a : JSON.stringify(a))));
+      const resultPtr = exports[entry](...ptrs);
+      raw = text(readRegion(resultPtr));
+      exports.deallocate(resultPtr);
+    } catch (e) {
+      if (exports[EXHAUSTED].value) throw new VmError('Ran out of gas during contract execution');
+      throw e;
+    }
+    const profile = Object.entries(exports)
+      .filter(([name]) => name.startsWith('gas_f'))
+      .map(([name, g]) => [Number(name.slice(5)), g.value])
+      .filter(([, gas]) => gas > 0n);
+    return { raw, result: JSON.parse(raw), gas: gasUsed(), profile };
   }
 }

@@ -245,6 +245,17 @@ const instantiateRejections = [
   ['malformed JSON', () => '{"client_state":', 'invalid JSON in instantiate message'],
   ['trailing data', () => `${instantiateMsg(state())} x`, 'trailing characters'],
 ];
+test('base64 with JSON escapes decodes like any JSON parser would', () => {
+  const store = new MemStore();
+  const sum = new Uint8Array(32).fill(0xff); // base64 "/////…"
+  const msg = instantiateMsg(state(), undefined, sum).replace(/"checksum":"([^"]*)"/, (m, v) => `"checksum":"${v.replaceAll('/', '\\/')}"`);
+  assert.ok(msg.includes('\\/'));
+  assert.equal(data(instantiate(store, msg)), null);
+  assert.equal(storedClient(store).checksum, hex(sum));
+  error(instantiate(new MemStore(), instantiateMsg(state(), undefined, sum).replace('////', '///\\u0021')), 'checksum: invalid base64: bad character');
+  error(instantiate(new MemStore(), instantiateMsg(state(), undefined, checksum).replace(/"checksum":"[^"]*"/, '"checksum":"AB=="')), 'checksum: invalid base64: non-zero trailing bits');
+});
+
 for (const [name, msg, expected] of instantiateRejections) {
   test(`instantiate rejects ${name}`, () => failsWithoutWrites(new MemStore(), () => instantiate(new MemStore(), msg()), expected));
 }
@@ -527,6 +538,47 @@ test('error texts are JSON-escaped', () => {
   assert.equal(call.raw, '{"error":"unknown field `a\\"b\\n` in status"}');
 });
 
+// VM-internal gas (cosmwasm-vm 3.0.x metering, metering.mjs, checked against upstream's hackatom numbers by
+// metering-conformance.mjs) of one successful call per entry point, with the env above. Printed, and the same
+// call repeated on a fresh copy of the store must cost exactly the same.
+const gasTable = [];
+test('gas per entry point is deterministic', () => {
+  const measure = (name, setup, call) => {
+    const runs = [0, 1].map(() => {
+      const fixture = setup();
+      const result = call(fixture);
+      assert.ok('ok' in result.result, `${name}: ${result.raw}`);
+      return result;
+    });
+    assert.equal(runs[0].gas, runs[1].gas, `${name}: gas differs between identical runs`);
+    assert.equal(runs[0].raw, runs[1].raw);
+    gasTable.push([name, runs[0].gas, runs[0].raw.length]);
+  };
+  const fresh = () => newClient();
+  const h = (f) => headerMessage(signedHeader(alice, f.cs));
+  const mb = (f) => misbehaving(f.store, f.cs);
+  const p = (f) => proof(alice, { ...at(f.cs), timestamp: T0, path: 'connections/connection-0', value: 'value' });
+  const cs = state();
+  measure('instantiate', () => new MemStore(), (store) => instantiate(store, instantiateMsg(cs)));
+  measure('query status', fresh, (f) => query(f.store, '{"status":{}}'));
+  measure('query timestamp_at_height', fresh, (f) =>
+    query(f.store, '{"timestamp_at_height":{"height":{"revision_number":0,"revision_height":1}}}'));
+  measure('query verify_client_message (header)', fresh, (f) => query(f.store, verifyMsg(h(f))));
+  measure('query verify_client_message (misbehaviour)', fresh, (f) => query(f.store, verifyMsg(mb(f))));
+  measure('query check_for_misbehaviour (misbehaviour)', fresh, (f) => query(f.store, checkMsg(mb(f))));
+  measure('sudo update_state', fresh, (f) => sudo(f.store, updateMsg(h(f))));
+  measure('sudo update_state_on_misbehaviour', fresh, (f) => sudo(f.store, misbehaviourSudo(mb(f))));
+  measure('sudo verify_membership', fresh, (f) =>
+    sudo(f.store, membershipMsg({ height: [0, 1], proofJson: p(f), value: 'value' })));
+  measure('sudo verify_non_membership', fresh, (f) => {
+    const absent = proof(alice, { ...at(f.cs), timestamp: T0, path: 'connections/connection-0', value: null });
+    return sudo(f.store, membershipMsg({ height: [0, 1], proofJson: absent }));
+  });
+  measure('sudo migrate_client_store', () => recoverySetup(), (f) =>
+    sudo(new RecoveryStore(f.subject, f.substitute), '{"migrate_client_store":{}}'));
+  measure('migrate', fresh, (f) => migrate(f.store, '{}'));
+});
+
 // ---------------------------------------------------------------- run
 
 let failed = 0;
@@ -538,6 +590,10 @@ for (const { name, fn } of tests) {
     failed++;
     console.log(`FAIL ${name}\n     ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
   }
+}
+if (gasTable.length) {
+  console.log('\nVM gas (cosmwasm-vm 3.0.x, internal) per call, result JSON bytes:');
+  for (const [name, gas, len] of gasTable) console.log(`  ${name.padEnd(46)} ${String(gas).padStart(12)}  ${len}`);
 }
 console.log(`\n${tests.length - failed} passed, ${failed} failed (${path.basename(wasmPath)}, sha256 ${hex(checksum)})`);
 process.exit(failed ? 1 : 0);

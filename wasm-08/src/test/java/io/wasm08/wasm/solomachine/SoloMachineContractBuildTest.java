@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed module is what its sources build to: its sha256 file is right, and build.sh
- * reproduces it byte for byte when the pinned compiler (Debian clang 14.0.6 with wasm-ld) is
- * installed — skipped otherwise, since the Java build never needs a C toolchain.
+ * reproduces it byte for byte when the pinned tools (Debian bookworm: clang 14.0.6, wasm-ld,
+ * binaryen 108) are installed — skipped otherwise, since the Java build never needs a C toolchain.
  */
 class SoloMachineContractBuildTest {
   static final String PINNED_CLANG = "Debian clang version 14.0.6";
+  static final String PINNED_BINARYEN = "wasm-opt version 108";
 
   @Test
   void theCommittedModuleMatchesItsSha256File() throws NoSuchAlgorithmException {
@@ -40,6 +41,10 @@ class SoloMachineContractBuildTest {
         () -> "skipped: needs '" + PINNED_CLANG + "' on PATH (found: " + version + ")");
     Assumptions.assumeTrue(
         firstLine(List.of("wasm-ld", "--version")) != null, "skipped: needs wasm-ld (lld)");
+    String binaryen = firstLine(List.of("wasm-opt", "--version"));
+    Assumptions.assumeTrue(
+        binaryen != null && binaryen.startsWith(PINNED_BINARYEN),
+        () -> "skipped: needs '" + PINNED_BINARYEN + "' on PATH (found: " + binaryen + ")");
 
     Path out = tmp.resolve("rebuilt.wasm");
     Process build =
