@@ -2,10 +2,10 @@ package io.wasm08.wasm.solomachine;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import cosmos.crypto.ed25519.Keys.PubKey;
+import ibc.lightclients.solomachine.v3.Solomachine.HeaderData;
+import ibc.lightclients.solomachine.v3.Solomachine.SignBytes;
 import io.wasm08.common.Bytes;
-import io.wasm08.wasm.solomachine.proto.HeaderData;
-import io.wasm08.wasm.solomachine.proto.PubKey;
-import io.wasm08.wasm.solomachine.proto.SignBytes;
 
 /**
  * The bytes a solo machine signs: protobuf {@code ibc.lightclients.solomachine.v3.SignBytes}, the
