@@ -104,8 +104,12 @@ function verifyEd25519(message, signature, publicKey) {
 export const GAS_LIMIT = 1_000_000_000_000_000n;
 
 export class Host {
-  constructor(wasmBytes, { profile = false } = {}) {
-    this.module = new WebAssembly.Module(instrument(wasmBytes, { profile }));
+  /**
+   * `metered`: an already instrumented module to run instead of instrumenting `wasmBytes` here (e.g. the Java VM's
+   * `wasm08 vm instrument` output, to compare both instrumenters' gas on this contract).
+   */
+  constructor(wasmBytes, { profile = false, metered = null } = {}) {
+    this.module = new WebAssembly.Module(metered ?? instrument(wasmBytes, { profile }));
     this.calls = []; // import names in call order, for inspection
   }
 

@@ -16,7 +16,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const wasmPath = process.argv[2] ?? path.join(here, '..', 'solo_machine_client.wasm');
 const wasm = fs.readFileSync(wasmPath);
 const checksum = new Uint8Array(crypto.createHash('sha256').update(wasm).digest());
-const host = new Host(wasm);
+// SMC_METERED_WASM: run a module instrumented elsewhere (same exported globals), e.g. by `wasm08 vm instrument`.
+const meteredPath = process.env.SMC_METERED_WASM;
+const host = new Host(wasm, { metered: meteredPath ? fs.readFileSync(meteredPath) : null });
 
 // 08-wasm's env and info (ibc-go keeper getEnv; wasmvm JSON), reference 08-wasm-host.md §4.2.
 const ENV =
@@ -592,7 +594,7 @@ for (const { name, fn } of tests) {
   }
 }
 if (gasTable.length) {
-  console.log('\nVM gas (cosmwasm-vm 3.0.x, internal) per call, result JSON bytes:');
+  console.log(`\nVM gas (cosmwasm-vm 3.0.x, internal) per call, result JSON bytes (metering: ${meteredPath ?? 'metering.mjs'}):`);
   for (const [name, gas, len] of gasTable) console.log(`  ${name.padEnd(46)} ${String(gas).padStart(12)}  ${len}`);
 }
 console.log(`\n${tests.length - failed} passed, ${failed} failed (${path.basename(wasmPath)}, sha256 ${hex(checksum)})`);
