@@ -1,6 +1,6 @@
 package io.wasm08.wasm.solomachine;
 
-import static io.wasm08.wasm.solomachine.SoloMachineErrorCode.INVALID_CLIENT;
+import static io.wasm08.core.errors.ClientErrorCode.INVALID_CLIENT;
 import static io.wasm08.wasm.solomachine.SoloMachineErrorCode.INVALID_PROOF;
 import static io.wasm08.wasm.solomachine.SoloMachineErrorCode.INVALID_SEQUENCE;
 

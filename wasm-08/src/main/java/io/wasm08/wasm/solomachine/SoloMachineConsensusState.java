@@ -1,6 +1,6 @@
 package io.wasm08.wasm.solomachine;
 
-import static io.wasm08.wasm.solomachine.SoloMachineErrorCode.INVALID_CONSENSUS;
+import static io.wasm08.core.errors.ClientErrorCode.INVALID_CONSENSUS;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.wasm08.common.Bytes;

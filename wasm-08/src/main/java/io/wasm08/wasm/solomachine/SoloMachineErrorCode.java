@@ -1,35 +1,38 @@
 package io.wasm08.wasm.solomachine;
 
-import io.wasm08.common.ErrorCode;
+import io.wasm08.core.errors.IbcError;
 
 /**
- * The registered errors ibc-go's 06-solomachine raises (codespace {@code 06-solomachine}, {@code
- * modules/light-clients/06-solomachine/errors.go}) and the two 02-client errors it wraps for
- * invalid client and consensus states ({@code modules/core/02-client/types/errors.go}).
+ * The registered errors of ibc-go's 06-solomachine ({@code
+ * modules/light-clients/06-solomachine/errors.go}), codespace {@code 06-solomachine}. Invalid
+ * client states, consensus states and misbehaviour use 02-client's codes ({@link
+ * io.wasm08.core.errors.ClientErrorCode}), as 06-solomachine does.
  */
-public enum SoloMachineErrorCode implements ErrorCode {
-  INVALID_HEADER("06-solomachine", 2, "invalid header"),
-  INVALID_SEQUENCE("06-solomachine", 3, "invalid sequence"),
-  INVALID_SIGNATURE_AND_DATA("06-solomachine", 4, "invalid signature and data"),
-  SIGNATURE_VERIFICATION_FAILED("06-solomachine", 5, "signature verification failed"),
-  INVALID_PROOF("06-solomachine", 6, "invalid solo machine proof"),
-  INVALID_CLIENT("client", 3, "light client is invalid"),
-  INVALID_CONSENSUS("client", 8, "invalid consensus state"),
-  INVALID_MISBEHAVIOUR("client", 13, "invalid light client misbehaviour");
+public enum SoloMachineErrorCode implements IbcError {
+  /** {@code ErrInvalidHeader}. */
+  INVALID_HEADER(2, "invalid header"),
+  /** {@code ErrInvalidSequence}. */
+  INVALID_SEQUENCE(3, "invalid sequence"),
+  /** {@code ErrInvalidSignatureAndData}. */
+  INVALID_SIGNATURE_AND_DATA(4, "invalid signature and data"),
+  /** {@code ErrSignatureVerificationFailed}. */
+  SIGNATURE_VERIFICATION_FAILED(5, "signature verification failed"),
+  /** {@code ErrInvalidProof}. */
+  INVALID_PROOF(6, "invalid solo machine proof");
 
-  private final String codespace;
+  public static final String CODESPACE = "06-solomachine";
+
   private final int code;
   private final String message;
 
-  SoloMachineErrorCode(String codespace, int code, String message) {
-    this.codespace = codespace;
+  SoloMachineErrorCode(int code, String message) {
     this.code = code;
     this.message = message;
   }
 
   @Override
   public String codespace() {
-    return codespace;
+    return CODESPACE;
   }
 
   @Override

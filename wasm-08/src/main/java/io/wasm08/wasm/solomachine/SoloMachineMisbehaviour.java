@@ -1,6 +1,6 @@
 package io.wasm08.wasm.solomachine;
 
-import static io.wasm08.wasm.solomachine.SoloMachineErrorCode.INVALID_MISBEHAVIOUR;
+import static io.wasm08.core.errors.ClientErrorCode.INVALID_MISBEHAVIOUR;
 
 import io.wasm08.common.Bytes;
 import java.util.Objects;

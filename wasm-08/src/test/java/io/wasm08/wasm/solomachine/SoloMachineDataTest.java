@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
 import io.wasm08.common.Wasm08Exception;
+import io.wasm08.core.errors.ClientErrorCode;
 import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -112,32 +113,32 @@ class SoloMachineDataTest {
         invalid(
             "31-byte public key",
             () -> new SoloMachineConsensusState(KEY_1.slice(0, 31), "solo", T0),
-            SoloMachineErrorCode.INVALID_CONSENSUS,
+            ClientErrorCode.INVALID_CONSENSUS,
             "public_key must be 32 bytes, got 31: invalid consensus state"),
         invalid(
             "blank diversifier",
             () -> new SoloMachineConsensusState(KEY_1, "  ", T0),
-            SoloMachineErrorCode.INVALID_CONSENSUS,
+            ClientErrorCode.INVALID_CONSENSUS,
             "diversifier cannot contain only spaces: invalid consensus state"),
         invalid(
             "non-ASCII diversifier",
             () -> new SoloMachineConsensusState(KEY_1, "sölo", T0),
-            SoloMachineErrorCode.INVALID_CONSENSUS,
+            ClientErrorCode.INVALID_CONSENSUS,
             "diversifier must be printable ASCII: invalid consensus state"),
         invalid(
             "129-byte diversifier",
             () -> new SoloMachineConsensusState(KEY_1, "d".repeat(129), T0),
-            SoloMachineErrorCode.INVALID_CONSENSUS,
+            ClientErrorCode.INVALID_CONSENSUS,
             "diversifier is longer than 128 bytes: invalid consensus state"),
         invalid(
             "zero timestamp",
             () -> new SoloMachineConsensusState(KEY_1, "solo", 0),
-            SoloMachineErrorCode.INVALID_CONSENSUS,
+            ClientErrorCode.INVALID_CONSENSUS,
             "timestamp cannot be 0: invalid consensus state"),
         invalid(
             "zero sequence",
             () -> new SoloMachineClientState(0, false, cons),
-            SoloMachineErrorCode.INVALID_CLIENT,
+            ClientErrorCode.INVALID_CLIENT,
             "sequence cannot be 0: light client is invalid"),
         invalid(
             "63-byte header signature",
@@ -147,7 +148,7 @@ class SoloMachineDataTest {
         invalid(
             "misbehaviour over two sequences",
             () -> new SoloMachineMisbehaviour(h, new SoloMachineHeader(4, T0, KEY_2, "x", SIG)),
-            SoloMachineErrorCode.INVALID_MISBEHAVIOUR,
+            ClientErrorCode.INVALID_MISBEHAVIOUR,
             "misbehaviour headers must have the same sequence, got 3 and 4:"
                 + " invalid light client misbehaviour"),
         invalid(
@@ -155,7 +156,7 @@ class SoloMachineDataTest {
             () ->
                 new SoloMachineMisbehaviour(
                     h, new SoloMachineHeader(3, T0, KEY_2, "x", KEY_2.concat(KEY_2))),
-            SoloMachineErrorCode.INVALID_MISBEHAVIOUR,
+            ClientErrorCode.INVALID_MISBEHAVIOUR,
             "misbehaviour headers must sign different data: invalid light client misbehaviour"),
         invalid(
             "a header for another sequence",
