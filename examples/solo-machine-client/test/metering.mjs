@@ -2,6 +2,7 @@
 // the module is rewritten the way wasmer-middlewares `Metering` rewrites it (cosmwasm-vm 3.0.x, cost function of
 // `wasm_backend/engine.rs`), and host.mjs charges the host-side costs of `environment.rs` / `imports.rs`.
 // Reference: ../../../../shared/reference/cosmwasm-vm.md §5–§7 (read in place, not copied).
+import { Reader } from './wasm-reader.mjs';
 
 export const OPERATOR = 115n;
 export const ACCOUNTING = OPERATOR * 14n;
@@ -44,27 +45,6 @@ function sleb64(n) {
   }
 }
 
-class Reader {
-  constructor(buf, pos, end) {
-    Object.assign(this, { buf, pos, end });
-  }
-  byte() {
-    return this.buf[this.pos++];
-  }
-  u32() {
-    let r = 0;
-    let s = 0;
-    for (;;) {
-      const b = this.byte();
-      r |= (b & 0x7f) << s;
-      if (!(b & 0x80)) return r >>> 0;
-      s += 7;
-    }
-  }
-  skipLeb() {
-    while (this.byte() & 0x80);
-  }
-}
 
 /**
  * Skips the immediates of operator `op`: the MVP plus what cosmwasm-vm also accepts in other contracts

@@ -3,50 +3,36 @@
 import fs from 'node:fs';
 import { Host, MemStore, b64, bytes } from './host.mjs';
 import { Signer, clientStateJson, consensusStateJson, header, headerMessage } from './solomachine.mjs';
+import { Reader } from './wasm-reader.mjs';
 
 const wasm = fs.readFileSync(process.argv[2] ?? '/tmp/named.wasm');
 
 /** Function names from the "name" custom section (subsection 1), by function index. */
 function functionNames(buf) {
   const names = new Map();
-  let pos = 8;
-  const u32 = () => {
-    let r = 0;
-    let s = 0;
-    for (;;) {
-      const b = buf[pos++];
-      r |= (b & 0x7f) << s;
-      if (!(b & 0x80)) return r >>> 0;
-      s += 7;
-    }
-  };
-  const str = () => {
-    const n = u32();
-    const v = buf.subarray(pos, pos + n).toString();
-    pos += n;
-    return v;
-  };
+  const r = new Reader(buf, 8);
   let imports = 0;
-  while (pos < buf.length) {
-    const id = buf[pos++];
-    const size = u32();
-    const end = pos + size;
+  while (r.pos < buf.length) {
+    const id = r.byte();
+    const end = r.u32() + r.pos;
     if (id === 2) {
-      for (let n = u32(); n > 0; n--) {
-        str();
-        str();
-        if (buf[pos++] === 0) { imports++; u32(); } else throw new Error('non-function import');
+      for (let n = r.u32(); n > 0; n--) {
+        r.name();
+        r.name();
+        if (r.byte() !== 0) throw new Error('non-function import');
+        imports++;
+        r.u32();
       }
     }
-    if (id === 0 && str() === 'name') {
-      while (pos < end) {
-        const sub = buf[pos++];
-        const subEnd = u32() + pos;
-        if (sub === 1) for (let n = u32(); n > 0; n--) names.set(u32(), str());
-        pos = subEnd;
+    if (id === 0 && r.name() === 'name') {
+      while (r.pos < end) {
+        const sub = r.byte();
+        const subEnd = r.u32() + r.pos;
+        if (sub === 1) for (let n = r.u32(); n > 0; n--) names.set(r.u32(), r.name());
+        r.pos = subEnd;
       }
     }
-    pos = end;
+    r.pos = end;
   }
   return { names, imports };
 }

@@ -1,5 +1,6 @@
 // cosmwasm-vm's static checks (compatibility.rs check_wasm, gatekeeper) as they apply to this module, on the raw
 // binary: imports, exports, memory, table, locals per function and an MVP-only instruction set.
+import { Reader } from './wasm-reader.mjs';
 
 const SUPPORTED_IMPORTS = new Set([
   'db_read', 'db_write', 'db_remove', 'db_scan', 'db_next', 'db_next_key', 'db_next_value',
@@ -11,43 +12,6 @@ const SUPPORTED_IMPORTS = new Set([
   'debug', 'abort', 'query_chain',
 ]);
 
-class Reader {
-  constructor(buf, pos = 0, end = buf.length) {
-    this.buf = buf;
-    this.pos = pos;
-    this.end = end;
-  }
-  byte() {
-    if (this.pos >= this.end) throw new Error('unexpected end of module');
-    return this.buf[this.pos++];
-  }
-  u32() {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = this.byte();
-      result |= (b & 0x7f) << shift;
-      if (!(b & 0x80)) return result >>> 0;
-      shift += 7;
-    }
-  }
-  sleb() {
-    // value not needed, only its extent
-    while (this.byte() & 0x80);
-  }
-  name() {
-    const n = this.u32();
-    const s = new TextDecoder().decode(this.buf.subarray(this.pos, this.pos + n));
-    this.pos += n;
-    return s;
-  }
-  limits() {
-    const flag = this.byte();
-    const initial = this.u32();
-    const maximum = flag & 1 ? this.u32() : null;
-    return { flag, initial, maximum };
-  }
-}
 
 /** Walks one function body's instructions; returns the first non-MVP opcode found, or null. */
 function firstNonMvpOpcode(r) {
@@ -69,7 +33,7 @@ function firstNonMvpOpcode(r) {
     } else if (op === 0x3f || op === 0x40) {
       if (r.byte() !== 0) return 'memory index';
     } else if (op === 0x41 || op === 0x42) {
-      r.sleb();
+      r.skipLeb();
     } else if (op === 0x43) {
       r.pos += 4;
     } else if (op === 0x44) {
