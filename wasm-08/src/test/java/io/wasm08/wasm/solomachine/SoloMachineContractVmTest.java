@@ -6,6 +6,7 @@ import io.wasm08.common.Bytes;
 import io.wasm08.store.KvStore;
 import io.wasm08.store.MemKvStore;
 import io.wasm08.wasm.solomachine.SoloMachineVm.Call;
+import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.chicory.ExecutionMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -233,6 +234,41 @@ class SoloMachineContractVmTest {
     assertThat(t.substitute().keySet())
         .extracting(Bytes::toUtf8)
         .containsExactly("clientState", "consensusStates/0-10");
+  }
+
+  /**
+   * MsgMigrateContract needs a second code: the same module with a custom section appended (id 0,
+   * name "build", payload "2") is a different checksum and behaves identically.
+   */
+  static byte[] anotherBuild() {
+    byte[] wasm = SoloMachineContract.wasm().toByteArray();
+    byte[] section = {0, 7, 5, 'b', 'u', 'i', 'l', 'd', '2'};
+    byte[] out = java.util.Arrays.copyOf(wasm, wasm.length + section.length);
+    System.arraycopy(section, 0, out, wasm.length, section.length);
+    return out;
+  }
+
+  @Test
+  void migrateToAnotherBuildKeepsTheClient() {
+    SoloMachineVm vm = vms.get(ExecutionMode.COMPILER);
+    Checksum v2 = vm.storeCode(anotherBuild());
+    assertThat(v2).isNotEqualTo(vm.checksum());
+    MemKvStore store = new MemKvStore();
+    clientAtSequence2(vm, store);
+    SortedMap<Bytes, Bytes> before = SoloMachineVm.snapshot(store);
+
+    Call migrate = vm.migrate(v2, store, "{}");
+
+    assertThat(migrate.data()).isNull();
+    assertThat(SoloMachineVm.snapshot(store)).isEqualTo(before);
+    assertThat(vm.migrate(v2, store, "{\"migration\":{}}").result())
+        .isEqualTo("{\"error\":\"unknown field `migration` in migrate message\"}");
+    MemKvStore foreign = new MemKvStore();
+    foreign.set(Bytes.ofUtf8("clientState"), Bytes.fromHex("0a032f7879")); // Any{type_url "/xy"}
+    assertThat(vm.migrate(v2, foreign, "{}").result())
+        .isEqualTo(
+            "{\"error\":\"cannot migrate: stored clientState is invalid: not a wasm"
+                + " ClientState\"}");
   }
 
   // ---------------------------------------------------------------- refused calls

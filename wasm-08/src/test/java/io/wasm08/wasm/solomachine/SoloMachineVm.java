@@ -88,7 +88,16 @@ final class SoloMachineVm implements AutoCloseable {
   }
 
   Call migrate(KvStore store, String msg) {
-    return run(store, ctx -> engine.migrate(checksum, Payloads.ENV, utf8(msg), ctx));
+    return migrate(checksum, store, msg);
+  }
+
+  /** MsgMigrateContract runs the new code's migrate on the client's store. */
+  Call migrate(Checksum newCode, KvStore store, String msg) {
+    return run(store, ctx -> engine.migrate(newCode, Payloads.ENV, utf8(msg), ctx));
+  }
+
+  Checksum storeCode(byte[] wasm) {
+    return engine.storeCode(wasm, GAS_LIMIT).checksum();
   }
 
   private interface Invocation {
