@@ -24,6 +24,7 @@ import io.wasm08.wasm.api.QueryMsg;
 import io.wasm08.wasm.api.SudoMsg;
 import io.wasm08.wasm.keeper.ClientRecoveryStore;
 import io.wasm08.wasm.keeper.ContractCalls;
+import io.wasm08.wasm.keeper.LegacyRecoveryStore;
 import io.wasm08.wasm.keeper.Panics;
 import io.wasm08.wasm.keeper.WasmKeeper;
 import io.wasm08.wasm.types.WasmClientMessage;
@@ -338,7 +339,8 @@ public final class WasmLightClientModule implements LightClientModule {
 
   /**
    * {@code RecoverClient}: the substitute must be an 08-wasm client with the subject's checksum;
-   * the contract migrates the subject from the substitute over a {@link ClientRecoveryStore}.
+   * the contract migrates the subject from the substitute over a {@link ClientRecoveryStore} (a
+   * {@link LegacyRecoveryStore} for G1 contracts).
    */
   @Override
   public void recoverClient(BlockContext ctx, String clientId, String substituteClientId) {
@@ -366,7 +368,9 @@ public final class WasmLightClientModule implements LightClientModule {
         .wasmSudo(
             ctx,
             clientId,
-            new ClientRecoveryStore(subjectStore, substituteStore),
+            keeper.dialect(subject.checksum()).legacyRecoveryStore()
+                ? new LegacyRecoveryStore(subjectStore, substituteStore)
+                : new ClientRecoveryStore(subjectStore, substituteStore),
             subject,
             new SudoMsg.MigrateClientStore());
   }

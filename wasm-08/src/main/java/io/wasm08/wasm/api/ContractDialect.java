@@ -85,6 +85,14 @@ public enum ContractDialect {
     return emptyContractAddress;
   }
 
+  /**
+   * RecoverClient runs over the G1 host's store ({@code updateProposalWrappedStore}: unprefixed
+   * keys reach the substitute) instead of today's {@code ClientRecoveryStore}.
+   */
+  public boolean legacyRecoveryStore() {
+    return wrappedTypes;
+  }
+
   /** The sudo variant RecoverClient sends. */
   public String recoveryEntry() {
     return recoveryEntry;

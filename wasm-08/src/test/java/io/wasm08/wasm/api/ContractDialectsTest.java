@@ -77,4 +77,15 @@ class ContractDialectsTest {
         .isEqualTo(ContractDialect.G1);
     assertThat(loads).hasValue(1);
   }
+
+  @Test
+  void onlyTheWrappedTypeGenerationsRecoverOverTheG1Store() {
+    assertThat(
+            Stream.of(ContractDialect.values())
+                .filter(ContractDialect::legacyRecoveryStore)
+                .toList())
+        .containsExactly(ContractDialect.G1_EARLY, ContractDialect.G1);
+    assertThat(ContractDialect.G1.recoveryEntry()).isEqualTo("check_substitute_and_update_state");
+    assertThat(ContractDialect.G3.recoveryEntry()).isEqualTo("migrate_client_store");
+  }
 }
