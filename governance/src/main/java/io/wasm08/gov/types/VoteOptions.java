@@ -4,7 +4,6 @@ import cosmos.gov.v1.Gov.VoteOption;
 import cosmos.gov.v1.Gov.WeightedVoteOption;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.gov.math.LegacyDec;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Vote options as x/gov v1 validates and prints them ({@code x/gov/types/v1/vote.go}). */
@@ -79,35 +78,10 @@ public final class VoteOptions {
   }
 
   /**
-   * {@code WeightedVoteOption.String()} (gogoproto's {@code CompactTextString}): non-default fields
-   * as {@code name:value }, strings quoted with octal escapes for non-printable bytes.
+   * {@code WeightedVoteOption.String()}: gogoproto's compact text, e.g. {@code
+   * option:VOTE_OPTION_YES weight:"1" }.
    */
   public static String compactText(WeightedVoteOption o) {
-    StringBuilder b = new StringBuilder();
-    if (o.getOptionValue() != 0) {
-      b.append("option:").append(name(o.getOptionValue())).append(' ');
-    }
-    if (!o.getWeight().isEmpty()) {
-      b.append("weight:\"");
-      for (byte raw : o.getWeight().getBytes(StandardCharsets.UTF_8)) {
-        int c = raw & 0xFF;
-        switch (c) {
-          case '\n' -> b.append("\\n");
-          case '\r' -> b.append("\\r");
-          case '\t' -> b.append("\\t");
-          case '"' -> b.append("\\\"");
-          case '\\' -> b.append("\\\\");
-          default -> {
-            if (c >= 0x20 && c < 0x7f) {
-              b.append((char) c);
-            } else {
-              b.append(String.format("\\%03o", c));
-            }
-          }
-        }
-      }
-      b.append("\" ");
-    }
-    return b.toString();
+    return GoProtoText.compact(o);
   }
 }
