@@ -129,7 +129,8 @@ public final class GovKeeper {
     return config;
   }
 
-  GovStore store(GovContext ctx) {
+  /** The gov store of {@code ctx}, typed. */
+  public GovStore store(GovContext ctx) {
     return new GovStore(ctx.kvStore(GovKeys.STORE_KEY));
   }
 
