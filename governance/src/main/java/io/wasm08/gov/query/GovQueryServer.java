@@ -74,30 +74,48 @@ public final class GovQueryServer {
     return QueryProposalResponse.newBuilder().setProposal(p).build();
   }
 
-  /** Filters by status (when a valid one is given), voter and depositor, then paginates. */
+  /**
+   * Filters by status (when a valid one is given), voter and depositor, then paginates. As
+   * upstream, the voter and depositor are decoded only when a proposal is examined, and any error
+   * while paginating is {@code INTERNAL}.
+   */
   public QueryProposalsResponse proposals(GovContext ctx, QueryProposalsRequest req) {
     GovStore store = store(ctx);
     boolean byStatus = validProposalStatus(req.getProposalStatusValue());
-    Bytes voter = req.getVoter().isEmpty() ? null : codec().stringToBytes(req.getVoter());
-    Bytes depositor =
-        req.getDepositor().isEmpty() ? null : codec().stringToBytes(req.getDepositor());
     CollectionPagination.Page page =
-        CollectionPagination.paginate(
-            store.raw(),
+        paginate(
+            store,
             GovKeys.PROPOSALS,
             null,
             req.getPagination(),
             e -> {
               Proposal p = parse(e.value());
               boolean matchStatus = !byStatus || p.getStatus() == req.getProposalStatus();
-              boolean matchVoter = voter == null || store.hasVote(p.getId(), voter);
-              boolean matchDepositor = depositor == null || store.hasDeposit(p.getId(), depositor);
+              boolean matchVoter =
+                  req.getVoter().isEmpty()
+                      || store.hasVote(p.getId(), codec().stringToBytes(req.getVoter()));
+              boolean matchDepositor =
+                  req.getDepositor().isEmpty()
+                      || store.hasDeposit(p.getId(), codec().stringToBytes(req.getDepositor()));
               return matchStatus && matchVoter && matchDepositor;
             });
     QueryProposalsResponse.Builder out =
         QueryProposalsResponse.newBuilder().setPagination(page.response());
     page.entries().forEach(e -> out.addProposals(parse(e.value())));
     return out.build();
+  }
+
+  private static CollectionPagination.Page paginate(
+      GovStore store,
+      Bytes prefix,
+      Bytes pairPrefix,
+      cosmos.base.query.v1beta1.Pagination.PageRequest request,
+      CollectionPagination.Predicate predicate) {
+    try {
+      return CollectionPagination.paginate(store.raw(), prefix, pairPrefix, request, predicate);
+    } catch (io.wasm08.common.Wasm08Exception e) {
+      throw Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException();
+    }
   }
 
   public QueryVoteResponse vote(GovContext ctx, QueryVoteRequest req) {
@@ -124,8 +142,8 @@ public final class GovQueryServer {
   public QueryVotesResponse votes(GovContext ctx, QueryVotesRequest req) {
     requireProposalId(req.getProposalId());
     CollectionPagination.Page page =
-        CollectionPagination.paginate(
-            store(ctx).raw(),
+        paginate(
+            store(ctx),
             GovKeys.VOTES,
             GovKeys.pairPrefix(req.getProposalId()),
             req.getPagination(),
@@ -193,8 +211,8 @@ public final class GovQueryServer {
   public QueryDepositsResponse deposits(GovContext ctx, QueryDepositsRequest req) {
     requireProposalId(req.getProposalId());
     CollectionPagination.Page page =
-        CollectionPagination.paginate(
-            store(ctx).raw(),
+        paginate(
+            store(ctx),
             GovKeys.DEPOSITS,
             GovKeys.pairPrefix(req.getProposalId()),
             req.getPagination(),
