@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A pure-JVM host of IBC 08-wasm light clients.",
-    subcommands = {CommandLine.HelpCommand.class, Ics23Command.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      VmCommand.class,
+      Ics23Command.class,
+    })
 public final class Wasm08Cli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,48 @@
+package io.wasm08.relayer;
+
+import io.wasm08.common.ErrorCode;
+
+/**
+ * Errors of the relayer bridge (codespace {@code relayer}). They never reach a chain, so the codes
+ * are ours; the split follows what a caller does next: retry (transport, timeout, HTTP status),
+ * distrust the node (error answer, malformed or inconsistent answer, verification failure, attack),
+ * or fix its own input.
+ */
+public enum RelayerErrorCode implements ErrorCode {
+  RPC_TRANSPORT(1, "rpc transport failure"),
+  RPC_TIMEOUT(2, "rpc request timed out"),
+  RPC_HTTP_STATUS(3, "rpc node answered with an http error status"),
+  RPC_ERROR_RESPONSE(4, "rpc node returned an error"),
+  RPC_MALFORMED_RESPONSE(5, "malformed rpc response"),
+  RPC_INCONSISTENT_RESPONSE(6, "inconsistent rpc response"),
+  INVALID_LIGHT_BLOCK(7, "invalid light block"),
+  VERIFICATION_FAILED(8, "light block verification failed"),
+  LIGHT_CLIENT_ATTACK(9, "light client attack detected"),
+  WITNESS_CROSS_CHECK_FAILED(10, "failed to cross-check the header with any witness"),
+  INVALID_OPTIONS(11, "invalid light client options"),
+  INVALID_PROOF(12, "invalid proof"),
+  INVALID_HEADER_INPUT(13, "invalid input for header building");
+
+  private final int code;
+  private final String message;
+
+  RelayerErrorCode(int code, String message) {
+    this.code = code;
+    this.message = message;
+  }
+
+  @Override
+  public String codespace() {
+    return "relayer";
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+
+  @Override
+  public String message() {
+    return message;
+  }
+}

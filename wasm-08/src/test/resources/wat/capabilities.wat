@@ -1,0 +1,16 @@
+;; wat2wasm-flags: 
+(module
+  (memory 1)
+  (func $nop)
+  (func $alloc (param i32) (result i32) i32.const 0)
+  (func $dealloc (param i32))
+  (export "interface_version_8" (func $nop))
+  (export "allocate" (func $alloc))
+  (export "deallocate" (func $dealloc))
+  (export "requires_water" (func $nop))
+  (export "requires_" (func $nop))
+  (export "requires_nutrients" (func $nop))
+  (export "require_milk" (func $nop))
+  (export "REQUIRES_air" (func $nop))
+  (export "requires_sun" (func $nop))
+)

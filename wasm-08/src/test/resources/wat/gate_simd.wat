@@ -1,0 +1,14 @@
+;; wat2wasm-flags:
+(module
+  (memory 1)
+  (table 2 2 funcref)
+  (func $nop)
+  (func $alloc (param i32) (result i32) i32.const 0)
+  (func $dealloc (param i32))
+  (func $f (param i32) (result i32)
+    v128.const i64x2 0 0 drop
+    local.get 0)
+  (export "interface_version_8" (func $nop))
+  (export "allocate" (func $alloc))
+  (export "deallocate" (func $dealloc))
+)

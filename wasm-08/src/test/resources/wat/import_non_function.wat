@@ -1,0 +1,11 @@
+;; wat2wasm-flags: 
+(module
+  (import "env" "db_read" (global i32))
+  (memory 1)
+  (func $nop)
+  (func $alloc (param i32) (result i32) i32.const 0)
+  (func $dealloc (param i32))
+  (export "interface_version_8" (func $nop))
+  (export "allocate" (func $alloc))
+  (export "deallocate" (func $dealloc))
+)

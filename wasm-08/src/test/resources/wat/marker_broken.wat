@@ -1,0 +1,10 @@
+;; wat2wasm-flags: 
+(module
+  (memory 1)
+  (func $nop)
+  (func $alloc (param i32) (result i32) i32.const 0)
+  (func $dealloc (param i32))
+  (export "interface_version_broken" (func $nop))
+  (export "allocate" (func $alloc))
+  (export "deallocate" (func $dealloc))
+)
