@@ -31,6 +31,7 @@ import io.wasm08.gov.types.GoTime;
 import io.wasm08.gov.types.GovParams;
 import io.wasm08.gov.types.ProposalMetadata;
 import io.wasm08.gov.types.VoteOptions;
+import io.wasm08.store.GasConfig;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -48,11 +49,6 @@ import java.util.Set;
  * carrying it are unroutable.
  */
 public final class GovMsgServer {
-  /**
-   * {@code KVGasConfig().WriteCostPerByte}: submitting charges three times this per byte of the
-   * stored proposal (cosmos-sdk#9683).
-   */
-  static final long WRITE_COST_PER_BYTE = 30;
 
   private final GovKeeper keeper;
 
@@ -134,8 +130,10 @@ public final class GovMsgServer {
             msg.getSummary(),
             proposer,
             msg.getExpedited());
+    // Three times the KV write cost per byte of the proposal (cosmos-sdk#9683).
     c.gasMeter()
-        .consumeGas(3 * WRITE_COST_PER_BYTE * proposal.getSerializedSize(), "submit proposal");
+        .consumeGas(
+            3 * GasConfig.KV.writeCostPerByte() * proposal.getSerializedSize(), "submit proposal");
     boolean votingStarted = keeper.addDeposit(c, proposal.getId(), proposer, initialDeposit);
     if (votingStarted) {
       c.eventManager()

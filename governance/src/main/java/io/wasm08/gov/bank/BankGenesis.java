@@ -9,9 +9,9 @@ import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.math.SdkInt;
-import io.wasm08.gov.query.CollectionPagination;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
+import io.wasm08.store.KvStores;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -153,7 +153,7 @@ public final class BankGenesis {
 
   private static void each(
       KvStore store, Bytes prefix, java.util.function.BiConsumer<Bytes, Bytes> f) {
-    try (KvIterator it = store.iterator(prefix, CollectionPagination.prefixEnd(prefix))) {
+    try (KvIterator it = store.iterator(prefix, KvStores.prefixEnd(prefix))) {
       for (; it.valid(); it.next()) {
         f.accept(it.key(), it.value());
       }

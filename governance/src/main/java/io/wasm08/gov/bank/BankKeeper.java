@@ -13,9 +13,9 @@ import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
 import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.math.SdkInt;
-import io.wasm08.gov.query.CollectionPagination;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
+import io.wasm08.store.KvStores;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +90,7 @@ public final class BankKeeper {
   public Coins getAllBalances(GovContext ctx, Bytes address) {
     Bytes prefix = BankKeys.BALANCES.concat(BankKeys.addressPrefix(address));
     List<Coin> out = new ArrayList<>();
-    try (KvIterator it = store(ctx).iterator(prefix, CollectionPagination.prefixEnd(prefix))) {
+    try (KvIterator it = store(ctx).iterator(prefix, KvStores.prefixEnd(prefix))) {
       for (; it.valid(); it.next()) {
         String denom = it.key().slice(prefix.size(), it.key().size()).toUtf8();
         out.add(new Coin(denom, SdkInt.parse(it.value().toUtf8())));

@@ -11,10 +11,10 @@ import cosmos.gov.v1.Gov.Vote;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.gov.math.SdkInt;
-import io.wasm08.gov.query.CollectionPagination;
 import io.wasm08.gov.types.GoTime;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
+import io.wasm08.store.KvStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +119,7 @@ public final class GovStore {
   public record QueueEntry(Bytes timeKey, long proposalId) {}
 
   private List<QueueEntry> queueUntil(Bytes prefix, Instant t) {
-    Bytes end = prefixEnd(prefix.concat(GovKeys.time(t)));
+    Bytes end = KvStores.prefixEnd(prefix.concat(GovKeys.time(t)));
     List<QueueEntry> out = new ArrayList<>();
     // Snapshot first: the walk's callbacks write to the queues, as upstream's cache iterators see
     // a snapshot too.
@@ -280,7 +280,7 @@ public final class GovStore {
   // --- helpers ---------------------------------------------------------------------------------
 
   private void each(Bytes prefix, BiConsumer<Bytes, Bytes> f) {
-    try (KvIterator it = store.iterator(prefix, prefixEnd(prefix))) {
+    try (KvIterator it = store.iterator(prefix, KvStores.prefixEnd(prefix))) {
       for (; it.valid(); it.next()) {
         f.accept(it.key(), it.value());
       }
@@ -291,10 +291,6 @@ public final class GovStore {
   private static Bytes addressAfter(Bytes key, Bytes prefix) {
     int len = key.get(prefix.size()) & 0xFF;
     return key.slice(prefix.size() + 1, prefix.size() + 1 + len);
-  }
-
-  private static Bytes prefixEnd(Bytes prefix) {
-    return CollectionPagination.prefixEnd(prefix);
   }
 
   private static <M extends Message> M parse(Parser<M> parser, Bytes bytes) {

@@ -7,6 +7,7 @@ import io.wasm08.common.Bytes;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
+import io.wasm08.store.KvStores;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -150,7 +151,7 @@ public final class CollectionPagination {
       rawStart = null;
       rawEnd = start;
       if (pairPrefix != null) {
-        rawEnd = prefixEnd(start == null ? pairPrefix : pairPrefix.concat(start));
+        rawEnd = KvStores.prefixEnd(start == null ? pairPrefix : pairPrefix.concat(start));
         rawStart = pairPrefix;
       }
     } else {
@@ -158,11 +159,12 @@ public final class CollectionPagination {
       rawEnd = null;
       if (pairPrefix != null) {
         rawStart = start == null ? pairPrefix : pairPrefix.concat(start);
-        rawEnd = prefixEnd(pairPrefix);
+        rawEnd = KvStores.prefixEnd(pairPrefix);
       }
     }
     Bytes from = rawStart == null ? collectionPrefix : collectionPrefix.concat(rawStart);
-    Bytes to = rawEnd == null ? prefixEnd(collectionPrefix) : collectionPrefix.concat(rawEnd);
+    Bytes to =
+        rawEnd == null ? KvStores.prefixEnd(collectionPrefix) : collectionPrefix.concat(rawEnd);
     if (to != null && from.compareTo(to) > 0) {
       return null;
     }
@@ -191,19 +193,5 @@ public final class CollectionPagination {
       b.setTotal(total);
     }
     return b.build();
-  }
-
-  /** {@code PrefixEndBytes}: the first key after every key starting with {@code prefix}. */
-  public static Bytes prefixEnd(Bytes prefix) {
-    byte[] end = prefix.toByteArray();
-    int len = end.length;
-    while (len > 0) {
-      if (end[len - 1] != (byte) 0xFF) {
-        end[len - 1]++;
-        return Bytes.of(end, 0, len);
-      }
-      len--;
-    }
-    return null;
   }
 }

@@ -83,8 +83,7 @@ class GenesisRoundTripTest {
         .extracting(Deposit::getProposalId)
         .containsExactly(p3, p4, p5);
 
-    GovTestChain imported = GovTestChain.builder().build();
-    imported.stores.values().forEach(s -> s.replaceWith(new java.util.TreeMap<>()));
+    GovTestChain imported = GovTestChain.builder().withoutGenesis().build();
     imported.advance(Duration.between(imported.block().time(), chain.block().time()));
     imported.initGenesis(bank1, gov1, el1);
 
@@ -218,8 +217,7 @@ class GenesisRoundTripTest {
     bank.removeBalances(
         bank.getBalancesList().stream().map(b -> b.getAddress()).toList().indexOf(GOV));
     bank.clearSupply();
-    GovTestChain target = GovTestChain.builder().build();
-    target.stores.values().forEach(s -> s.replaceWith(new java.util.TreeMap<>()));
+    GovTestChain target = GovTestChain.builder().withoutGenesis().build();
     assertThatThrownBy(() -> target.initGenesis(bank.build(), gov, Electorate.getDefaultInstance()))
         .hasMessage("expected module account was  but we got 1000000stake: invalid genesis state");
   }

@@ -73,6 +73,6 @@ class HooksTest {
             "voting period ended 1");
     assertThat(chain.proposal(voting).getStatus()).isEqualTo(ProposalStatus.PROPOSAL_STATUS_PASSED);
     assertThat(chain.exists(starved)).isFalse();
-    assertThat(chain.stores.get(GovTestChain.PROBE_STORE).snapshot()).isEmpty();
+    assertThat(chain.stores.get(GovTestChain.PROBE_STORE).size()).isZero();
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import cosmos.base.query.v1beta1.Pagination.PageRequest;
 import io.wasm08.common.Bytes;
-import io.wasm08.gov.testing.MemStore;
+import io.wasm08.store.MemKvStore;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +24,8 @@ class CollectionPaginationTest {
   static final Bytes C2 = Bytes.of((byte) 0x20);
   static final Bytes AA = Bytes.of((byte) 0xAA);
 
-  static MemStore store() {
-    MemStore s = new MemStore();
+  static MemKvStore store() {
+    MemKvStore s = new MemKvStore();
     for (int i = 1; i <= 5; i++) {
       s.set(C1.concat(Bytes.of((byte) i)), Bytes.of((byte) i));
     }

@@ -38,6 +38,7 @@ import io.wasm08.gov.bank.ModuleAccount;
 import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovKeys;
 import io.wasm08.gov.types.GovParams;
+import io.wasm08.store.MemKvStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -73,14 +74,14 @@ public final class GovTestChain {
   public final GovKeeper keeper;
   public final GovMsgServer msgServer;
   public final GovEndBlocker endBlocker;
-  public final Map<String, MemStore> stores = new TreeMap<>();
+  public final Map<String, MemKvStore> stores = new TreeMap<>();
   public final CountingGasMeter gas = new CountingGasMeter();
   private BlockInfo block = new BlockInfo(1, GENESIS_TIME, "gov-test");
 
   private GovTestChain(GovHooks hooks) {
-    stores.put(GovKeys.STORE_KEY, new MemStore());
-    stores.put(BankKeys.STORE_KEY, new MemStore());
-    stores.put(PROBE_STORE, new MemStore());
+    stores.put(GovKeys.STORE_KEY, new MemKvStore());
+    stores.put(BankKeys.STORE_KEY, new MemKvStore());
+    stores.put(PROBE_STORE, new MemKvStore());
     AnyCodec.Builder b = AnyCodec.builder().registerInterface(SdkInterfaces.MSG);
     for (Message m :
         List.of(
@@ -142,6 +143,13 @@ public final class GovTestChain {
     private final Map<String, Long> balances = new LinkedHashMap<>();
     private UnaryOperator<Params.Builder> params = p -> p;
     private GovHooks hooks = GovHooks.NONE;
+    private boolean genesis = true;
+
+    /** Empty stores: the test runs genesis itself. */
+    public Builder withoutGenesis() {
+      this.genesis = false;
+      return this;
+    }
 
     public Builder voter(String address, long power) {
       electorate.put(address, power);
@@ -165,6 +173,9 @@ public final class GovTestChain {
 
     public GovTestChain build() {
       GovTestChain chain = new GovTestChain(hooks);
+      if (!genesis) {
+        return chain;
+      }
       var bankGenesis = cosmos.bank.v1beta1.Genesis.GenesisState.newBuilder();
       bankGenesis.getParamsBuilder().setDefaultSendEnabled(true);
       balances.entrySet().stream()

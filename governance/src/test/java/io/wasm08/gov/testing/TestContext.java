@@ -4,26 +4,28 @@ import io.wasm08.common.Bytes;
 import io.wasm08.core.context.BlockInfo;
 import io.wasm08.core.events.EventManager;
 import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.store.CacheKvStore;
 import io.wasm08.store.GasMeter;
+import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A {@link GovContext} over named in-memory stores; a branch copies every store and writes them
- * back whole, which is all-or-nothing by construction.
+ * A {@link GovContext} over named stores; a branch wraps every store in the store module's {@link
+ * CacheKvStore} and writes them all, in name order, on {@link Branch#write}.
  */
 public final class TestContext implements GovContext {
   private final BlockInfo block;
-  private final Map<String, MemStore> stores;
+  private final Map<String, ? extends KvStore> stores;
   private final GasMeter gasMeter;
   private final EventManager events;
   private final String consensusAuthority;
 
   public TestContext(
       BlockInfo block,
-      Map<String, MemStore> stores,
+      Map<String, ? extends KvStore> stores,
       GasMeter gasMeter,
       EventManager events,
       String consensusAuthority) {
@@ -41,15 +43,11 @@ public final class TestContext implements GovContext {
 
   @Override
   public KvStore kvStore(String storeKey) {
-    MemStore s = stores.get(storeKey);
+    KvStore s = stores.get(storeKey);
     if (s == null) {
       throw new IllegalArgumentException("store does not exist: " + storeKey);
     }
     return s;
-  }
-
-  public Map<String, MemStore> stores() {
-    return stores;
   }
 
   @Override
@@ -69,15 +67,10 @@ public final class TestContext implements GovContext {
 
   @Override
   public Branch cacheContext() {
-    Map<String, MemStore> copies = new TreeMap<>();
-    stores.forEach(
-        (name, store) -> {
-          MemStore copy = new MemStore();
-          copy.replaceWith(store.snapshot());
-          copies.put(name, copy);
-        });
+    Map<String, CacheKvStore> caches = new TreeMap<>();
+    stores.forEach((name, store) -> caches.put(name, new CacheKvStore(store)));
     TestContext child =
-        new TestContext(block, copies, gasMeter, new EventManager(), consensusAuthority);
+        new TestContext(block, caches, gasMeter, new EventManager(), consensusAuthority);
     return new Branch() {
       @Override
       public GovContext context() {
@@ -86,9 +79,8 @@ public final class TestContext implements GovContext {
 
       @Override
       public void write(GovContext parent) {
-        TestContext p = (TestContext) parent;
-        copies.forEach((name, copy) -> p.stores.get(name).replaceWith(copy.snapshot()));
-        p.events.emitAll(child.events.events());
+        caches.values().forEach(CacheKvStore::write);
+        ((TestContext) parent).events.emitAll(child.events.events());
       }
     };
   }
@@ -96,7 +88,17 @@ public final class TestContext implements GovContext {
   /** Every store's content, for before/after comparisons. */
   public Map<String, TreeMap<Bytes, Bytes>> snapshot() {
     Map<String, TreeMap<Bytes, Bytes>> out = new TreeMap<>();
-    stores.forEach((name, s) -> out.put(name, s.snapshot()));
+    stores.forEach((name, s) -> out.put(name, contents(s)));
+    return out;
+  }
+
+  public static TreeMap<Bytes, Bytes> contents(KvStore store) {
+    TreeMap<Bytes, Bytes> out = new TreeMap<>();
+    try (KvIterator it = store.iterator(null, null)) {
+      for (; it.valid(); it.next()) {
+        out.put(it.key(), it.value());
+      }
+    }
     return out;
   }
 }
