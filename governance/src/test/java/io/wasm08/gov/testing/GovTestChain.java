@@ -25,16 +25,14 @@ import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.events.EventManager;
 import io.wasm08.gov.GovConfig;
-import io.wasm08.gov.GovEndBlocker;
 import io.wasm08.gov.GovGenesis;
 import io.wasm08.gov.GovHooks;
 import io.wasm08.gov.GovKeeper;
+import io.wasm08.gov.GovModule;
 import io.wasm08.gov.GovMsgServer;
-import io.wasm08.gov.bank.BankGenesis;
 import io.wasm08.gov.bank.BankKeeper;
 import io.wasm08.gov.bank.BankKeys;
 import io.wasm08.gov.bank.Coin;
-import io.wasm08.gov.bank.ModuleAccount;
 import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovKeys;
 import io.wasm08.gov.types.GovParams;
@@ -44,7 +42,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import wasm08.gov.v1.ElectorateOuterClass.Electorate;
@@ -73,7 +70,7 @@ public final class GovTestChain {
   public final BankKeeper bank;
   public final GovKeeper keeper;
   public final GovMsgServer msgServer;
-  public final GovEndBlocker endBlocker;
+  public final GovModule module;
   public final Map<String, MemKvStore> stores = new TreeMap<>();
   public final CountingGasMeter gas = new CountingGasMeter();
   private BlockInfo block = new BlockInfo(1, GENESIS_TIME, "gov-test");
@@ -98,14 +95,10 @@ public final class GovTestChain {
       b.registerMessage(SdkInterfaces.MSG, m);
     }
     codec = b.build();
-    bank =
-        new BankKeeper(
-            addressCodec,
-            List.of(ModuleAccount.of(GovKeeper.MODULE_NAME, ModuleAccount.BURNER)),
-            Set.of());
-    keeper = new GovKeeper(GovConfig.DEFAULT, codec, router, bank, GOV, hooks);
-    msgServer = new GovMsgServer(keeper);
-    endBlocker = new GovEndBlocker(keeper);
+    module = GovModule.create(PREFIX, GovConfig.DEFAULT, codec, router, List.of(), GOV, hooks);
+    bank = module.bank();
+    keeper = module.keeper();
+    msgServer = module.msgServer();
     router.route(MsgSend.getDefaultInstance(), bank::send);
     msgServer.handlers().forEach((url, entry) -> router.route(entry.prototype(), entry::handle));
     router.route(MsgProbe.getDefaultInstance(), GovTestChain::probe);
@@ -202,13 +195,7 @@ public final class GovTestChain {
       cosmos.bank.v1beta1.Genesis.GenesisState bankGenesis,
       GenesisState govGenesis,
       Electorate electorate) {
-    BankGenesis.validate(bankGenesis, PREFIX);
-    GovGenesis.validate(govGenesis, PREFIX);
-    GovGenesis.validateElectorate(electorate, PREFIX);
-    TestContext ctx = ctx();
-    BankGenesis.initGenesis(bank, ctx, bankGenesis);
-    GovGenesis.initGenesis(keeper, ctx, govGenesis);
-    GovGenesis.initElectorate(keeper, ctx, electorate);
+    module.initGenesis(ctx(), new GovModule.Genesis(bankGenesis, govGenesis, electorate));
   }
 
   // --- blocks ----------------------------------------------------------------------------------
@@ -229,7 +216,7 @@ public final class GovTestChain {
   /** Runs the EndBlocker; returns its events. */
   public List<Event> endBlock() {
     TestContext ctx = ctx();
-    endBlocker.endBlock(ctx);
+    module.endBlock(ctx);
     return ctx.eventManager().events();
   }
 
