@@ -12,14 +12,11 @@ import cosmos.bank.v1beta1.Bank.SendEnabled;
 import cosmos.bank.v1beta1.Genesis.Balance;
 import cosmos.bank.v1beta1.Genesis.GenesisState;
 import cosmos.bank.v1beta1.Tx.MsgSend;
-import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
 import io.wasm08.gov.testing.GovTestChain;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,12 +95,7 @@ class BankKeeperTest {
   @MethodSource("refusedSends")
   void refusedSendsChangeNothing(String name, MsgSend msg, ErrorCode code, String message) {
     GovTestChain chain = GovTestChain.builder().balance(ALICE, 100).build();
-    Map<String, TreeMap<Bytes, Bytes>> before = chain.snapshot();
-    assertThatThrownBy(() -> chain.deliver(msg))
-        .isInstanceOf(Wasm08Exception.class)
-        .hasMessage(message)
-        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
-    assertThat(chain.snapshot()).isEqualTo(before);
+    chain.assertRefused(msg, code, message);
   }
 
   @Test

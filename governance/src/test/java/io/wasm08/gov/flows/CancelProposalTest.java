@@ -3,22 +3,17 @@ package io.wasm08.gov.flows;
 import static io.wasm08.gov.testing.GovTestChain.GOV;
 import static io.wasm08.gov.testing.GovTestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cosmos.gov.v1.Gov.VoteOption;
 import cosmos.gov.v1.Tx.MsgCancelProposal;
 import cosmos.gov.v1.Tx.MsgCancelProposalResponse;
-import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
-import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
 import io.wasm08.gov.GovErrorCode;
 import io.wasm08.gov.testing.GovTestChain;
 import io.wasm08.gov.types.GoTime;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,11 +167,6 @@ class CancelProposalTest {
         GovTestChain.builder().voter(VOTER, 1).balance(PROPOSER, 10_000_000).build();
     chain.submit(GovTestChain.proposal(PROPOSER, 10_000_000).setMetadata("m").build());
     setup.accept(chain);
-    Map<String, TreeMap<Bytes, Bytes>> before = chain.snapshot();
-    assertThatThrownBy(() -> chain.deliver(msg.build()))
-        .isInstanceOf(Wasm08Exception.class)
-        .hasMessage(message)
-        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
-    assertThat(chain.snapshot()).isEqualTo(before);
+    chain.assertRefused(msg.build(), code, message);
   }
 }

@@ -3,21 +3,16 @@ package io.wasm08.gov.flows;
 import static io.wasm08.gov.testing.GovTestChain.GOV;
 import static io.wasm08.gov.testing.GovTestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cosmos.gov.v1.Gov.ProposalStatus;
 import cosmos.gov.v1.Tx.MsgDeposit;
-import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
-import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
 import io.wasm08.gov.GovErrorCode;
 import io.wasm08.gov.bank.Coin;
 import io.wasm08.gov.testing.GovTestChain;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,11 +148,6 @@ class DepositTest {
   void refusedDepositsChangeNothing(
       String name, MsgDeposit.Builder msg, ErrorCode code, String message) {
     GovTestChain chain = chain();
-    Map<String, TreeMap<Bytes, Bytes>> before = chain.snapshot();
-    assertThatThrownBy(() -> chain.deliver(msg.build()))
-        .isInstanceOf(Wasm08Exception.class)
-        .hasMessage(message)
-        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
-    assertThat(chain.snapshot()).isEqualTo(before);
+    chain.assertRefused(msg.build(), code, message);
   }
 }

@@ -12,9 +12,7 @@ import com.google.protobuf.ByteString;
 import cosmos.gov.v1.Gov.ProposalStatus;
 import cosmos.gov.v1.Tx.MsgExecLegacyContent;
 import cosmos.gov.v1.Tx.MsgSubmitProposal;
-import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
-import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
@@ -22,8 +20,6 @@ import io.wasm08.gov.GovErrorCode;
 import io.wasm08.gov.testing.GovTestChain;
 import io.wasm08.gov.types.GoTime;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -175,12 +171,7 @@ class SubmitProposalTest {
   void rejectedSubmissionsChangeNothing(
       String name, MsgSubmitProposal.Builder msg, ErrorCode code, String message) {
     GovTestChain chain = chain();
-    Map<String, TreeMap<Bytes, Bytes>> before = chain.snapshot();
-    assertThatThrownBy(() -> chain.deliver(msg.build()))
-        .isInstanceOf(Wasm08Exception.class)
-        .hasMessage(message)
-        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
-    assertThat(chain.snapshot()).isEqualTo(before);
+    chain.assertRefused(msg.build(), code, message);
   }
 
   /** A min_initial_deposit_ratio applies to the (expedited) min deposit, rounded. */

@@ -2,7 +2,6 @@ package io.wasm08.gov.flows;
 
 import static io.wasm08.gov.testing.GovTestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cosmos.gov.v1.Gov.ProposalStatus;
 import cosmos.gov.v1.Gov.Vote;
@@ -10,9 +9,7 @@ import cosmos.gov.v1.Gov.VoteOption;
 import cosmos.gov.v1.Gov.WeightedVoteOption;
 import cosmos.gov.v1.Tx.MsgVote;
 import cosmos.gov.v1.Tx.MsgVoteWeighted;
-import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
-import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
 import io.wasm08.gov.GovErrorCode;
@@ -20,7 +17,6 @@ import io.wasm08.gov.testing.GovTestChain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -191,19 +187,10 @@ class WeightedVoteTest {
       String name, List<WeightedVoteOption> options, ErrorCode code, String message) {
     GovTestChain chain = chain();
     long id = chain.submit(GovTestChain.proposal(PROPOSER, 10_000_000).setMetadata("m").build());
-    Map<String, TreeMap<Bytes, Bytes>> before = chain.snapshot();
-    assertThatThrownBy(
-            () ->
-                chain.deliver(
-                    MsgVoteWeighted.newBuilder()
-                        .setProposalId(id)
-                        .setVoter(A)
-                        .addAllOptions(options)
-                        .build()))
-        .isInstanceOf(Wasm08Exception.class)
-        .hasMessage(message)
-        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
-    assertThat(chain.snapshot()).isEqualTo(before);
+    chain.assertRefused(
+        MsgVoteWeighted.newBuilder().setProposalId(id).setVoter(A).addAllOptions(options).build(),
+        code,
+        message);
   }
 
   static Stream<Arguments> invalidPlainVotes() {
@@ -240,12 +227,7 @@ class WeightedVoteTest {
     GovTestChain chain = chain();
     chain.submit(GovTestChain.proposal(PROPOSER, 10_000_000).setMetadata("m").build());
     chain.submit(GovTestChain.proposal(PROPOSER, 100_000).setMetadata("m").build());
-    Map<String, TreeMap<Bytes, Bytes>> before = chain.snapshot();
-    assertThatThrownBy(() -> chain.deliver(msg.build()))
-        .isInstanceOf(Wasm08Exception.class)
-        .hasMessage(message)
-        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
-    assertThat(chain.snapshot()).isEqualTo(before);
+    chain.assertRefused(msg.build(), code, message);
   }
 
   private static GovTestChain chain() {

@@ -1,5 +1,8 @@
 package io.wasm08.gov.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.google.protobuf.Message;
 import cosmos.bank.v1beta1.Genesis.Balance;
 import cosmos.bank.v1beta1.Tx.MsgSend;
@@ -17,6 +20,8 @@ import cosmos.gov.v1.Tx.MsgUpdateParams;
 import cosmos.gov.v1.Tx.MsgVote;
 import cosmos.gov.v1.Tx.MsgVoteWeighted;
 import io.wasm08.common.Bytes;
+import io.wasm08.common.ErrorCode;
+import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
 import io.wasm08.core.context.BlockInfo;
@@ -240,6 +245,19 @@ public final class GovTestChain {
   }
 
   public record Delivered(Message response, List<Event> events) {}
+
+  /**
+   * Delivers {@code msg} expecting it to fail with {@code code} and {@code message}; asserts that
+   * the failure changed no store and emitted nothing.
+   */
+  public void assertRefused(Message msg, ErrorCode code, String message) {
+    Map<String, TreeMap<Bytes, Bytes>> before = snapshot();
+    assertThatThrownBy(() -> deliver(msg))
+        .isInstanceOf(Wasm08Exception.class)
+        .hasMessage(message)
+        .satisfies(e -> assertThat(((Wasm08Exception) e).errorCode()).isEqualTo(code));
+    assertThat(snapshot()).isEqualTo(before);
+  }
 
   // --- message builders ------------------------------------------------------------------------
 
