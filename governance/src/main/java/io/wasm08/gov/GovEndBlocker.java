@@ -1,15 +1,17 @@
 package io.wasm08.gov;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import cosmos.gov.v1.Gov.Params;
 import cosmos.gov.v1.Gov.Proposal;
 import cosmos.gov.v1.Gov.ProposalStatus;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.events.Event;
-import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.core.msg.MsgRoute;
+import io.wasm08.core.msg.MsgRouter;
 import io.wasm08.gov.keeper.GovStore;
-import io.wasm08.gov.keeper.MsgRouter;
 import io.wasm08.gov.keeper.Tally;
 import io.wasm08.gov.types.GoProtoText;
 import io.wasm08.gov.types.GoTime;
@@ -32,7 +34,7 @@ public final class GovEndBlocker {
     this.keeper = java.util.Objects.requireNonNull(keeper, "keeper");
   }
 
-  public void endBlock(GovContext ctx) {
+  public void endBlock(BlockContext ctx) {
     GovStore store = keeper.store(ctx);
     Instant now = ctx.blockTime();
     for (GovStore.QueueEntry entry : store.inactiveUntil(now)) {
@@ -43,7 +45,7 @@ public final class GovEndBlocker {
     }
   }
 
-  private void dropInactive(GovContext ctx, GovStore store, long id) {
+  private void dropInactive(BlockContext ctx, GovStore store, long id) {
     Proposal proposal = store.getProposal(id);
     store.deleteProposal(id);
     Params params = store.params();
@@ -63,7 +65,7 @@ public final class GovEndBlocker {
                 GovEvents.VALUE_PROPOSAL_DROPPED));
   }
 
-  private void tallyActive(GovContext ctx, GovStore store, long id) {
+  private void tallyActive(BlockContext ctx, GovStore store, long id) {
     Proposal proposal = store.getProposal(id);
     Tally tally = keeper.tally(ctx, proposal);
     // Upstream's Tally deletes the votes it counts.
@@ -129,8 +131,8 @@ public final class GovEndBlocker {
    * Runs the messages in one branch; writes it (and forwards the messages' events) only when every
    * message succeeded.
    */
-  private Outcome execute(GovContext ctx, Proposal proposal) {
-    GovContext.Branch branch = ctx.cacheContext();
+  private Outcome execute(BlockContext ctx, Proposal proposal) {
+    BlockContext.Branch branch = ctx.cacheContext();
     List<Message> messages;
     try {
       messages = keeper.proposalMessages(proposal);
@@ -145,7 +147,7 @@ public final class GovEndBlocker {
     for (int idx = 0; idx < messages.size(); idx++) {
       Message msg = messages.get(idx);
       String typeUrl = AnyCodec.typeUrl(msg);
-      String error = safeExecute(branch.context(), router, typeUrl, msg);
+      String error = safeExecute(branch.context(), router, typeUrl, msg, proposal.getMessages(idx));
       if (error != null) {
         return new Outcome(
             ProposalStatus.PROPOSAL_STATUS_FAILED,
@@ -164,9 +166,10 @@ public final class GovEndBlocker {
    * with anything but a project error has "panicked"; the proposal fails with upstream's text
    * instead of halting the chain.
    */
-  private static String safeExecute(GovContext ctx, MsgRouter router, String typeUrl, Message msg) {
-    MsgRouter.Handler handler = router.handler(typeUrl).orElse(null);
-    if (handler == null) {
+  private static String safeExecute(
+      BlockContext ctx, MsgRouter router, String typeUrl, Message msg, Any packed) {
+    MsgRoute<?> route = router.route(typeUrl).orElse(null);
+    if (route == null) {
       // Routable at submit time but not now (the router changed): upstream calls a nil handler,
       // which panics.
       return String.format(
@@ -174,7 +177,7 @@ public final class GovEndBlocker {
           GoProtoText.compact(msg), "no handler for " + typeUrl);
     }
     try {
-      handler.handle(ctx, msg);
+      route.handle(ctx, packed);
       return null;
     } catch (Wasm08Exception e) {
       return e.getMessage();
@@ -185,8 +188,8 @@ public final class GovEndBlocker {
   }
 
   /** Runs a hook in a branch; a failing hook is dropped, as upstream ignores its error. */
-  private static void runHook(GovContext ctx, java.util.function.Consumer<GovContext> hook) {
-    GovContext.Branch branch = ctx.cacheContext();
+  private static void runHook(BlockContext ctx, java.util.function.Consumer<BlockContext> hook) {
+    BlockContext.Branch branch = ctx.cacheContext();
     try {
       hook.accept(branch.context());
     } catch (Wasm08Exception e) {

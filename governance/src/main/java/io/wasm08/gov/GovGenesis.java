@@ -5,9 +5,9 @@ import cosmos.gov.v1.Gov.Deposit;
 import cosmos.gov.v1.Gov.Proposal;
 import cosmos.gov.v1.Gov.ProposalStatus;
 import cosmos.gov.v1.Gov.Vote;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.gov.bank.Coins;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovStore;
 import io.wasm08.gov.math.SdkInt;
 import io.wasm08.gov.types.GoProtoText;
@@ -87,7 +87,7 @@ public final class GovGenesis {
    * {@code InitGenesis}: params, constitution, the id sequence, deposits, votes and proposals (with
    * their queues); the gov account must then hold exactly the deposits (bank genesis runs first).
    */
-  public static void initGenesis(GovKeeper keeper, GovContext ctx, GenesisState data) {
+  public static void initGenesis(GovKeeper keeper, BlockContext ctx, GenesisState data) {
     GovStore store = keeper.store(ctx);
     store.setProposalId(data.getStartingProposalId());
     store.setParams(data.getParams());
@@ -116,7 +116,7 @@ public final class GovGenesis {
   }
 
   /** {@code ExportGenesis}: everything in store order; the next proposal id as starting id. */
-  public static GenesisState exportGenesis(GovKeeper keeper, GovContext ctx) {
+  public static GenesisState exportGenesis(GovKeeper keeper, BlockContext ctx) {
     GovStore store = keeper.store(ctx);
     return GenesisState.newBuilder()
         .setStartingProposalId(store.peekProposalId())
@@ -157,7 +157,7 @@ public final class GovGenesis {
     }
   }
 
-  public static void initElectorate(GovKeeper keeper, GovContext ctx, Electorate electorate) {
+  public static void initElectorate(GovKeeper keeper, BlockContext ctx, Electorate electorate) {
     GovStore store = keeper.store(ctx);
     for (Voter v : electorate.getVotersList()) {
       store.setVotingPower(
@@ -166,7 +166,7 @@ public final class GovGenesis {
   }
 
   /** The electorate in address order, powers in canonical decimal. */
-  public static Electorate exportElectorate(GovKeeper keeper, GovContext ctx) {
+  public static Electorate exportElectorate(GovKeeper keeper, BlockContext ctx) {
     List<Voter> voters =
         keeper.store(ctx).electorate().stream()
             .map(
@@ -180,7 +180,7 @@ public final class GovGenesis {
   }
 
   /** The total power of the electorate: the denominator of quorum. */
-  public static SdkInt totalPower(GovKeeper keeper, GovContext ctx) {
+  public static SdkInt totalPower(GovKeeper keeper, BlockContext ctx) {
     SdkInt total = SdkInt.ZERO;
     for (GovStore.ElectorateEntry e : keeper.store(ctx).electorate()) {
       total = total.add(e.power());

@@ -1,7 +1,7 @@
 package io.wasm08.gov;
 
 import io.wasm08.common.Bytes;
-import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.core.context.BlockContext;
 
 /**
  * {@code types.GovHooks}: callbacks other modules register to follow proposals. The two
@@ -11,13 +11,13 @@ import io.wasm08.gov.keeper.GovContext;
 public interface GovHooks {
   GovHooks NONE = new GovHooks() {};
 
-  default void afterProposalSubmission(GovContext ctx, long proposalId) {}
+  default void afterProposalSubmission(BlockContext ctx, long proposalId) {}
 
-  default void afterProposalDeposit(GovContext ctx, long proposalId, Bytes depositor) {}
+  default void afterProposalDeposit(BlockContext ctx, long proposalId, Bytes depositor) {}
 
-  default void afterProposalVote(GovContext ctx, long proposalId, Bytes voter) {}
+  default void afterProposalVote(BlockContext ctx, long proposalId, Bytes voter) {}
 
-  default void afterProposalFailedMinDeposit(GovContext ctx, long proposalId) {}
+  default void afterProposalFailedMinDeposit(BlockContext ctx, long proposalId) {}
 
-  default void afterProposalVotingPeriodEnded(GovContext ctx, long proposalId) {}
+  default void afterProposalVotingPeriodEnded(BlockContext ctx, long proposalId) {}
 }

@@ -12,20 +12,21 @@ import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.gostd.GoStrings;
+import io.wasm08.core.msg.MsgRoute;
+import io.wasm08.core.msg.MsgRouter;
 import io.wasm08.core.tx.MsgSigners;
 import io.wasm08.gov.bank.BankKeeper;
 import io.wasm08.gov.bank.Coin;
 import io.wasm08.gov.bank.Coins;
 import io.wasm08.gov.bank.ModuleAccount;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovKeys;
 import io.wasm08.gov.keeper.GovStore;
-import io.wasm08.gov.keeper.MsgRouter;
 import io.wasm08.gov.keeper.Tally;
 import io.wasm08.gov.math.LegacyDec;
 import io.wasm08.gov.math.SdkInt;
@@ -130,11 +131,11 @@ public final class GovKeeper {
   }
 
   /** The gov store of {@code ctx}, typed. */
-  public GovStore store(GovContext ctx) {
+  public GovStore store(BlockContext ctx) {
     return new GovStore(ctx.kvStore(GovKeys.STORE_KEY));
   }
 
-  public Params getParams(GovContext ctx) {
+  public Params getParams(BlockContext ctx) {
     return store(ctx).params();
   }
 
@@ -146,7 +147,7 @@ public final class GovKeeper {
    * its deposit period, queued by its deposit end time, and {@code submit_proposal}.
    */
   public Proposal submitProposal(
-      GovContext ctx,
+      BlockContext ctx,
       List<Message> messages,
       String metadata,
       String title,
@@ -162,10 +163,14 @@ public final class GovKeeper {
     for (Message msg : messages) {
       String typeUrl = AnyCodec.typeUrl(msg);
       msgsStr.append(',').append(typeUrl);
-      try {
-        router.validateBasic(msg);
-      } catch (Wasm08Exception e) {
-        throw GovErrorCode.INVALID_PROPOSAL_MSG.wrap(e.getMessage(), e);
+      // The route carries the type's ValidateBasic; an unroutable message is refused below.
+      java.util.Optional<MsgRoute<?>> route = router.route(typeUrl);
+      if (route.isPresent()) {
+        try {
+          route.get().validateBasic(msg);
+        } catch (Wasm08Exception e) {
+          throw GovErrorCode.INVALID_PROPOSAL_MSG.wrap(e.getMessage(), e);
+        }
       }
       List<Bytes> signers = msgSigners.signers(msg);
       if (signers.size() != 1) {
@@ -174,7 +179,7 @@ public final class GovKeeper {
       if (!signers.get(0).equals(moduleAddress)) {
         throw GovErrorCode.INVALID_SIGNER.wrap(addressCodec.bytesToString(signers.get(0)));
       }
-      if (router.handler(typeUrl).isEmpty()) {
+      if (route.isEmpty()) {
         throw GovErrorCode.UNROUTABLE_PROPOSAL_MSG.wrap(typeUrl);
       }
       packed.add(AnyCodec.pack(msg));
@@ -236,7 +241,7 @@ public final class GovKeeper {
    * sent to {@code proposal_cancel_dest}, the rest refunded) and deletes the proposal and its
    * votes.
    */
-  public void cancelProposal(GovContext ctx, long proposalId, String proposer) {
+  public void cancelProposal(BlockContext ctx, long proposalId, String proposer) {
     GovStore store = store(ctx);
     Proposal proposal = store.getProposal(proposalId);
     if (proposal.getProposer().isEmpty()) {
@@ -266,7 +271,7 @@ public final class GovKeeper {
   }
 
   /** {@code ActivateVotingPeriod}: from the deposit queue to the voting queue. */
-  void activateVotingPeriod(GovContext ctx, Proposal proposal) {
+  void activateVotingPeriod(BlockContext ctx, Proposal proposal) {
     GovStore store = store(ctx);
     Params params = store.params();
     Instant start = ctx.blockTime();
@@ -293,7 +298,7 @@ public final class GovKeeper {
    * ratio)}; the coins move to the gov account; voting starts once the total reaches the
    * (expedited) min deposit. Returns whether voting started.
    */
-  public boolean addDeposit(GovContext ctx, long proposalId, Bytes depositor, Coins amount) {
+  public boolean addDeposit(BlockContext ctx, long proposalId, Bytes depositor, Coins amount) {
     GovStore store = store(ctx);
     Proposal proposal = store.getProposal(proposalId);
     if (proposal.getStatus() != ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD
@@ -410,7 +415,7 @@ public final class GovKeeper {
    * {@code ChargeDeposit}: of every deposit coin, {@code floor(amount × rate)} is charged (burned,
    * or sent to {@code destAddress} when set) and the rest refunded; the deposits are deleted.
    */
-  void chargeDeposit(GovContext ctx, long proposalId, String destAddress, String rateText) {
+  void chargeDeposit(BlockContext ctx, long proposalId, String destAddress, String rateText) {
     LegacyDec rate = LegacyDec.parse(rateText);
     GovStore store = store(ctx);
     Coins charges = Coins.EMPTY;
@@ -440,7 +445,7 @@ public final class GovKeeper {
   }
 
   /** {@code RefundAndDeleteDeposits}. */
-  void refundAndDeleteDeposits(GovContext ctx, long proposalId) {
+  void refundAndDeleteDeposits(BlockContext ctx, long proposalId) {
     GovStore store = store(ctx);
     for (GovStore.KeyedDeposit keyed : store.deposits(proposalId)) {
       bank.sendCoinsFromModuleToAccount(
@@ -450,7 +455,7 @@ public final class GovKeeper {
   }
 
   /** {@code DeleteAndBurnDeposits}. */
-  void deleteAndBurnDeposits(GovContext ctx, long proposalId) {
+  void deleteAndBurnDeposits(BlockContext ctx, long proposalId) {
     GovStore store = store(ctx);
     Coins toBurn = Coins.EMPTY;
     for (GovStore.KeyedDeposit keyed : store.deposits(proposalId)) {
@@ -467,7 +472,7 @@ public final class GovKeeper {
    * the earlier one; {@code proposal_vote}.
    */
   public void addVote(
-      GovContext ctx,
+      BlockContext ctx,
       long proposalId,
       Bytes voter,
       List<WeightedVoteOption> options,
@@ -504,7 +509,7 @@ public final class GovKeeper {
                 Long.toUnsignedString(proposalId)));
   }
 
-  void deleteVotes(GovContext ctx, long proposalId) {
+  void deleteVotes(BlockContext ctx, long proposalId) {
     GovStore store = store(ctx);
     for (GovStore.KeyedVote v : store.votes(proposalId)) {
       store.removeVote(proposalId, v.voter());
@@ -515,7 +520,7 @@ public final class GovKeeper {
    * {@code Keeper.Tally} without its side effect: upstream deletes the votes while counting them;
    * the {@link GovEndBlocker} does that explicitly, and queries count without deleting.
    */
-  public Tally tally(GovContext ctx, Proposal proposal) {
+  public Tally tally(BlockContext ctx, Proposal proposal) {
     GovStore store = store(ctx);
     SdkInt totalPower = SdkInt.ZERO;
     for (GovStore.ElectorateEntry e : store.electorate()) {

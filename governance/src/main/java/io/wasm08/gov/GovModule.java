@@ -4,14 +4,15 @@ import cosmos.gov.v1.Genesis.GenesisState;
 import io.grpc.BindableService;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.codec.AnyCodec;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AddressCodec;
+import io.wasm08.core.msg.MsgRoute;
+import io.wasm08.core.msg.MsgRouter;
 import io.wasm08.gov.bank.BankGenesis;
 import io.wasm08.gov.bank.BankKeeper;
 import io.wasm08.gov.bank.BankKeys;
 import io.wasm08.gov.bank.ModuleAccount;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovKeys;
-import io.wasm08.gov.keeper.MsgRouter;
 import io.wasm08.gov.query.BankQueryServer;
 import io.wasm08.gov.query.BankQueryService;
 import io.wasm08.gov.query.GovQueryServer;
@@ -26,9 +27,9 @@ import wasm08.gov.v1.ElectorateOuterClass.Electorate;
 /**
  * Governance wired as one unit for a node: the bank (with the gov module account), the gov keeper,
  * its Msg server, EndBlocker and Query services, and genesis of the three states it owns (bank,
- * gov, electorate). The node mounts {@link #STORE_KEYS}, registers {@link #msgServer()}'s and
- * {@link #bank()}'s handlers on its Msg router, calls {@link #endBlock} after each block's
- * transactions and serves {@link #queryServices}.
+ * gov, electorate). The node mounts {@link #STORE_KEYS}, registers {@link #routes()} on its Msg
+ * router (the same router it passes here, so proposals can run every module's messages), calls
+ * {@link #endBlock} after each block's transactions and serves {@link #queryServices}.
  */
 public final class GovModule {
   /** The stores this module needs mounted. */
@@ -86,13 +87,20 @@ public final class GovModule {
     return msgServer;
   }
 
+  /** The Msg routes to register on the node's router: x/gov's and the bank's {@code Msg/Send}. */
+  public List<MsgRoute<?>> routes() {
+    List<MsgRoute<?>> out = new ArrayList<>(msgServer.routes());
+    out.addAll(bank.routes());
+    return out;
+  }
+
   /** The EndBlocker: drops expired deposit periods, tallies ended voting periods, executes. */
-  public void endBlock(GovContext ctx) {
+  public void endBlock(BlockContext ctx) {
     endBlocker.endBlock(ctx);
   }
 
   /** The cosmos.gov.v1 and cosmos.bank.v1beta1 Query services over query contexts. */
-  public List<BindableService> queryServices(Supplier<GovContext> queryContext) {
+  public List<BindableService> queryServices(Supplier<BlockContext> queryContext) {
     return List.of(
         new GovQueryService(new GovQueryServer(keeper), queryContext),
         new BankQueryService(new BankQueryServer(bank), queryContext));
@@ -111,14 +119,14 @@ public final class GovModule {
   }
 
   /** Bank first (gov checks that its account holds the deposits), then gov and the electorate. */
-  public void initGenesis(GovContext ctx, Genesis genesis) {
+  public void initGenesis(BlockContext ctx, Genesis genesis) {
     validateGenesis(genesis);
     BankGenesis.initGenesis(bank, ctx, genesis.bank());
     GovGenesis.initGenesis(keeper, ctx, genesis.gov());
     GovGenesis.initElectorate(keeper, ctx, genesis.electorate());
   }
 
-  public Genesis exportGenesis(GovContext ctx) {
+  public Genesis exportGenesis(BlockContext ctx) {
     return new Genesis(
         BankGenesis.exportGenesis(bank, ctx),
         GovGenesis.exportGenesis(keeper, ctx),

@@ -21,11 +21,12 @@ import cosmos.gov.v1.Tx.MsgVoteWeightedResponse;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
+import io.wasm08.core.msg.MsgRoute;
 import io.wasm08.gov.bank.Coins;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.math.LegacyDec;
 import io.wasm08.gov.types.GoTime;
 import io.wasm08.gov.types.GovParams;
@@ -34,9 +35,7 @@ import io.wasm08.gov.types.VoteOptions;
 import io.wasm08.store.GasConfig;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,38 +55,22 @@ public final class GovMsgServer {
     this.keeper = java.util.Objects.requireNonNull(keeper, "keeper");
   }
 
-  /** Handlers by type URL, for the node's Msg router. */
-  public Map<String, MsgHandlerEntry<?>> handlers() {
-    Map<String, MsgHandlerEntry<?>> out = new LinkedHashMap<>();
-    put(out, MsgSubmitProposal.getDefaultInstance(), this::submitProposal);
-    put(out, MsgDeposit.getDefaultInstance(), this::deposit);
-    put(out, MsgVote.getDefaultInstance(), this::vote);
-    put(out, MsgVoteWeighted.getDefaultInstance(), this::voteWeighted);
-    put(out, MsgCancelProposal.getDefaultInstance(), this::cancelProposal);
-    put(out, MsgUpdateParams.getDefaultInstance(), this::updateParams);
-    return out;
-  }
-
-  /** One Msg type and its handler. */
-  public record MsgHandlerEntry<M extends Message>(
-      M prototype, java.util.function.BiFunction<GovContext, M, Message> handler) {
-    @SuppressWarnings("unchecked")
-    public Message handle(GovContext ctx, Message msg) {
-      return handler.apply(ctx, (M) msg);
-    }
-  }
-
-  private static <M extends Message> void put(
-      Map<String, MsgHandlerEntry<?>> out,
-      M prototype,
-      java.util.function.BiFunction<GovContext, M, Message> handler) {
-    out.put(
-        "/" + prototype.getDescriptorForType().getFullName(),
-        new MsgHandlerEntry<>(prototype, handler));
+  /**
+   * The routes for the node's Msg router. x/gov v0.50's messages have no {@code ValidateBasic}:
+   * every check is in the handlers.
+   */
+  public List<MsgRoute<?>> routes() {
+    return List.of(
+        MsgRoute.of(MsgSubmitProposal.getDefaultInstance(), this::submitProposal),
+        MsgRoute.of(MsgDeposit.getDefaultInstance(), this::deposit),
+        MsgRoute.of(MsgVote.getDefaultInstance(), this::vote),
+        MsgRoute.of(MsgVoteWeighted.getDefaultInstance(), this::voteWeighted),
+        MsgRoute.of(MsgCancelProposal.getDefaultInstance(), this::cancelProposal),
+        MsgRoute.of(MsgUpdateParams.getDefaultInstance(), this::updateParams));
   }
 
   /** {@code Msg/SubmitProposal}. */
-  public MsgSubmitProposalResponse submitProposal(GovContext ctx, MsgSubmitProposal msg) {
+  public MsgSubmitProposalResponse submitProposal(BlockContext ctx, MsgSubmitProposal msg) {
     if (msg.getTitle().isEmpty()) {
       throw SdkErrorCode.INVALID_REQUEST.wrap("proposal title cannot be empty");
     }
@@ -116,8 +99,8 @@ public final class GovMsgServer {
     List<Message> messages = unpack(msg.getMessagesList());
     Coins initialDeposit = Coins.fromProto(msg.getInitialDepositList());
 
-    GovContext.Branch branch = ctx.cacheContext();
-    GovContext c = branch.context();
+    BlockContext.Branch branch = ctx.cacheContext();
+    BlockContext c = branch.context();
     Params params = keeper.getParams(c);
     keeper.validateInitialDeposit(params, initialDeposit, msg.getExpedited());
     keeper.validateDepositDenom(params, initialDeposit);
@@ -148,9 +131,9 @@ public final class GovMsgServer {
   }
 
   /** {@code Msg/CancelProposal}. */
-  public MsgCancelProposalResponse cancelProposal(GovContext ctx, MsgCancelProposal msg) {
+  public MsgCancelProposalResponse cancelProposal(BlockContext ctx, MsgCancelProposal msg) {
     address(msg.getProposer(), "invalid proposer address: %s");
-    GovContext.Branch branch = ctx.cacheContext();
+    BlockContext.Branch branch = ctx.cacheContext();
     keeper.cancelProposal(branch.context(), msg.getProposalId(), msg.getProposer());
     branch
         .context()
@@ -171,12 +154,12 @@ public final class GovMsgServer {
   }
 
   /** {@code Msg/Vote}: one option with weight 1. */
-  public MsgVoteResponse vote(GovContext ctx, MsgVote msg) {
+  public MsgVoteResponse vote(BlockContext ctx, MsgVote msg) {
     Bytes voter = address(msg.getVoter(), "invalid voter address: %s");
     if (!VoteOptions.validVoteOption(msg.getOptionValue())) {
       throw GovErrorCode.INVALID_VOTE.wrap(VoteOptions.name(msg.getOptionValue()));
     }
-    GovContext.Branch branch = ctx.cacheContext();
+    BlockContext.Branch branch = ctx.cacheContext();
     keeper.addVote(
         branch.context(),
         msg.getProposalId(),
@@ -188,7 +171,7 @@ public final class GovMsgServer {
   }
 
   /** {@code Msg/VoteWeighted}: valid, distinct options whose weights sum to exactly 1. */
-  public MsgVoteWeightedResponse voteWeighted(GovContext ctx, MsgVoteWeighted msg) {
+  public MsgVoteWeightedResponse voteWeighted(BlockContext ctx, MsgVoteWeighted msg) {
     Bytes voter = address(msg.getVoter(), "invalid voter address: %s");
     if (msg.getOptionsCount() == 0) {
       throw SdkErrorCode.INVALID_REQUEST.wrap(VoteOptions.json(msg.getOptionsList()));
@@ -210,7 +193,7 @@ public final class GovMsgServer {
     if (totalWeight.lt(LegacyDec.ONE)) {
       throw GovErrorCode.INVALID_VOTE.wrap("total weight lower than 1.00");
     }
-    GovContext.Branch branch = ctx.cacheContext();
+    BlockContext.Branch branch = ctx.cacheContext();
     keeper.addVote(
         branch.context(), msg.getProposalId(), voter, msg.getOptionsList(), msg.getMetadata());
     branch.write(ctx);
@@ -218,13 +201,13 @@ public final class GovMsgServer {
   }
 
   /** {@code Msg/Deposit}: coins valid and all positive. */
-  public MsgDepositResponse deposit(GovContext ctx, MsgDeposit msg) {
+  public MsgDepositResponse deposit(BlockContext ctx, MsgDeposit msg) {
     Bytes depositor = address(msg.getDepositor(), "invalid depositor address: %s");
     Coins amount = Coins.fromProto(msg.getAmountList());
     if (!amount.isValid() || !amount.isAllPositive()) {
       throw SdkErrorCode.INVALID_COINS.wrap(amount.toString());
     }
-    GovContext.Branch branch = ctx.cacheContext();
+    BlockContext.Branch branch = ctx.cacheContext();
     boolean votingStarted =
         keeper.addDeposit(branch.context(), msg.getProposalId(), depositor, amount);
     if (votingStarted) {
@@ -245,7 +228,7 @@ public final class GovMsgServer {
    * {@code Msg/UpdateParams}: gov v0.50 compares the authority as a string (it does not use the
    * consensus-params authority); all params are replaced, after {@code Params.ValidateBasic}.
    */
-  public MsgUpdateParamsResponse updateParams(GovContext ctx, MsgUpdateParams msg) {
+  public MsgUpdateParamsResponse updateParams(BlockContext ctx, MsgUpdateParams msg) {
     if (!keeper.authority().equals(msg.getAuthority())) {
       throw GovErrorCode.INVALID_SIGNER.wrapf(
           "invalid authority; expected %s, got %s", keeper.authority(), msg.getAuthority());

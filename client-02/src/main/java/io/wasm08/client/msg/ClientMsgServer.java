@@ -66,51 +66,28 @@ public final class ClientMsgServer {
     return authority;
   }
 
-  /** The Msg routes for the node's router: {@code ValidateBasic}, then the handler. */
+  /**
+   * The Msg routes for the node's router, each with its {@code ValidateBasic} (which the router
+   * runs before the handler, and governance runs on proposal messages at submit time).
+   */
   public List<MsgRoute<?>> routes() {
     return List.of(
+        MsgRoute.of(MsgCreateClient.getDefaultInstance(), msgs::validateBasic, this::createClient),
+        MsgRoute.of(MsgUpdateClient.getDefaultInstance(), msgs::validateBasic, this::updateClient),
         MsgRoute.of(
-            MsgCreateClient.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return createClient(ctx, m);
-            }),
+            MsgUpgradeClient.getDefaultInstance(), msgs::validateBasic, this::upgradeClient),
         MsgRoute.of(
-            MsgUpdateClient.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return updateClient(ctx, m);
-            }),
-        MsgRoute.of(
-            MsgUpgradeClient.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return upgradeClient(ctx, m);
-            }),
-        MsgRoute.of(
-            MsgRecoverClient.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return recoverClient(ctx, m);
-            }),
+            MsgRecoverClient.getDefaultInstance(), msgs::validateBasic, this::recoverClient),
         MsgRoute.of(
             MsgIBCSoftwareUpgrade.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return ibcSoftwareUpgrade(ctx, m);
-            }),
+            msgs::validateBasic,
+            this::ibcSoftwareUpgrade),
         MsgRoute.of(
-            MsgUpdateParams.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return updateClientParams(ctx, m);
-            }),
+            MsgUpdateParams.getDefaultInstance(), msgs::validateBasic, this::updateClientParams),
         MsgRoute.of(
             MsgDeleteClientCreator.getDefaultInstance(),
-            (ctx, m) -> {
-              msgs.validateBasic(m);
-              return deleteClientCreator(ctx, m);
-            }));
+            msgs::validateBasic,
+            this::deleteClientCreator));
   }
 
   /**

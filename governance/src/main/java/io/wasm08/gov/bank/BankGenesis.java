@@ -5,9 +5,9 @@ import cosmos.bank.v1beta1.Bank.SendEnabled;
 import cosmos.bank.v1beta1.Genesis.Balance;
 import cosmos.bank.v1beta1.Genesis.GenesisState;
 import io.wasm08.common.Bytes;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.errors.IbcException;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.math.SdkInt;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
@@ -71,7 +71,7 @@ public final class BankGenesis {
   }
 
   /** {@code InitGenesis}; balances are written in address order, supply is their sum. */
-  public static void initGenesis(BankKeeper bank, GovContext ctx, GenesisState gs) {
+  public static void initGenesis(BankKeeper bank, BlockContext ctx, GenesisState gs) {
     bank.setParams(ctx, gs.getParams());
     for (SendEnabled se : gs.getSendEnabledList()) {
       bank.setSendEnabled(ctx, se.getDenom(), se.getEnabled());
@@ -105,7 +105,7 @@ public final class BankGenesis {
   }
 
   /** {@code ExportGenesis}: everything in store order. */
-  public static GenesisState exportGenesis(BankKeeper bank, GovContext ctx) {
+  public static GenesisState exportGenesis(BankKeeper bank, BlockContext ctx) {
     KvStore store = ctx.kvStore(BankKeys.STORE_KEY);
     GenesisState.Builder out = GenesisState.newBuilder().setParams(bank.getParams(ctx));
     Map<Bytes, List<Coin>> byAddress = new LinkedHashMap<>();

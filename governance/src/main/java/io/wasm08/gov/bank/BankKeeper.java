@@ -8,10 +8,11 @@ import cosmos.bank.v1beta1.Tx.MsgSend;
 import cosmos.bank.v1beta1.Tx.MsgSendResponse;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
-import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.core.msg.MsgRoute;
 import io.wasm08.gov.math.SdkInt;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.KvStore;
@@ -74,20 +75,20 @@ public final class BankKeeper {
     return m;
   }
 
-  private static KvStore store(GovContext ctx) {
+  private static KvStore store(BlockContext ctx) {
     return ctx.kvStore(BankKeys.STORE_KEY);
   }
 
   // --- views -----------------------------------------------------------------------------------
 
   /** {@code GetBalance}: zero when absent. */
-  public Coin getBalance(GovContext ctx, Bytes address, String denom) {
+  public Coin getBalance(BlockContext ctx, Bytes address, String denom) {
     Bytes v = store(ctx).get(BankKeys.balance(address, denom));
     return new Coin(denom, v == null ? SdkInt.ZERO : SdkInt.parse(v.toUtf8()));
   }
 
   /** {@code GetAllBalances}: sorted by denom. */
-  public Coins getAllBalances(GovContext ctx, Bytes address) {
+  public Coins getAllBalances(BlockContext ctx, Bytes address) {
     Bytes prefix = BankKeys.BALANCES.concat(BankKeys.addressPrefix(address));
     List<Coin> out = new ArrayList<>();
     try (KvIterator it = store(ctx).iterator(prefix, KvStores.prefixEnd(prefix))) {
@@ -100,12 +101,12 @@ public final class BankKeeper {
   }
 
   /** {@code GetSupply}: zero when absent. */
-  public Coin getSupply(GovContext ctx, String denom) {
+  public Coin getSupply(BlockContext ctx, String denom) {
     Bytes v = store(ctx).get(BankKeys.supply(denom));
     return new Coin(denom, v == null ? SdkInt.ZERO : SdkInt.parse(v.toUtf8()));
   }
 
-  public Params getParams(GovContext ctx) {
+  public Params getParams(BlockContext ctx) {
     Bytes v = store(ctx).get(BankKeys.PARAMS);
     if (v == null) {
       return Params.getDefaultInstance();
@@ -117,12 +118,12 @@ public final class BankKeeper {
     }
   }
 
-  public void setParams(GovContext ctx, Params params) {
+  public void setParams(BlockContext ctx, Params params) {
     store(ctx).set(BankKeys.PARAMS, Bytes.wrapOwned(params.toByteArray()));
   }
 
   /** The per-denom send flag, if one is set. */
-  public Optional<Boolean> getSendEnabled(GovContext ctx, String denom) {
+  public Optional<Boolean> getSendEnabled(BlockContext ctx, String denom) {
     Bytes v = store(ctx).get(BankKeys.sendEnabled(denom));
     if (v == null) {
       return Optional.empty();
@@ -135,12 +136,12 @@ public final class BankKeeper {
   }
 
   /** {@code SetSendEnabled}; stored as gogoproto's {@code BoolValue}, as upstream stores it. */
-  public void setSendEnabled(GovContext ctx, String denom, boolean enabled) {
+  public void setSendEnabled(BlockContext ctx, String denom, boolean enabled) {
     store(ctx)
         .set(BankKeys.sendEnabled(denom), Bytes.wrapOwned(BoolValue.of(enabled).toByteArray()));
   }
 
-  public Optional<Metadata> getDenomMetadata(GovContext ctx, String denom) {
+  public Optional<Metadata> getDenomMetadata(BlockContext ctx, String denom) {
     Bytes v = store(ctx).get(BankKeys.denomMetadata(denom));
     if (v == null) {
       return Optional.empty();
@@ -152,7 +153,7 @@ public final class BankKeeper {
     }
   }
 
-  public void setDenomMetadata(GovContext ctx, Metadata metadata) {
+  public void setDenomMetadata(BlockContext ctx, Metadata metadata) {
     store(ctx)
         .set(BankKeys.denomMetadata(metadata.getBase()), Bytes.wrapOwned(metadata.toByteArray()));
   }
@@ -163,7 +164,7 @@ public final class BankKeeper {
   }
 
   /** {@code IsSendEnabledCoins}: {@code ErrSendDisabled} for the first disabled denom. */
-  public void isSendEnabledCoins(GovContext ctx, Coins coins) {
+  public void isSendEnabledCoins(BlockContext ctx, Coins coins) {
     if (coins.isEmpty()) {
       return;
     }
@@ -178,7 +179,7 @@ public final class BankKeeper {
   // --- moves -----------------------------------------------------------------------------------
 
   /** {@code SendCoins}: debit, credit, then {@code transfer} and {@code message{sender}}. */
-  public void sendCoins(GovContext ctx, Bytes from, Bytes to, Coins amount) {
+  public void sendCoins(BlockContext ctx, Bytes from, Bytes to, Coins amount) {
     subUnlockedCoins(ctx, from, amount);
     addCoins(ctx, to, amount);
     String sender = addressCodec.bytesToString(from);
@@ -197,12 +198,13 @@ public final class BankKeeper {
 
   /** {@code SendCoinsFromAccountToModule}. */
   public void sendCoinsFromAccountToModule(
-      GovContext ctx, Bytes from, String module, Coins amount) {
+      BlockContext ctx, Bytes from, String module, Coins amount) {
     sendCoins(ctx, from, moduleAccount(module).address().bytes(), amount);
   }
 
   /** {@code SendCoinsFromModuleToAccount}: the recipient must not be blocked. */
-  public void sendCoinsFromModuleToAccount(GovContext ctx, String module, Bytes to, Coins amount) {
+  public void sendCoinsFromModuleToAccount(
+      BlockContext ctx, String module, Bytes to, Coins amount) {
     Bytes from = moduleAccount(module).address().bytes();
     if (blockedAddr(to)) {
       throw SdkErrorCode.UNAUTHORIZED.wrapf(
@@ -212,7 +214,7 @@ public final class BankKeeper {
   }
 
   /** {@code BurnCoins}: the module needs the burner permission; supply shrinks; {@code burn}. */
-  public void burnCoins(GovContext ctx, String module, Coins amount) {
+  public void burnCoins(BlockContext ctx, String module, Coins amount) {
     ModuleAccount account = moduleAccount(module);
     if (!account.hasPermission(ModuleAccount.BURNER)) {
       throw new IllegalStateException(
@@ -235,7 +237,7 @@ public final class BankKeeper {
                 amount.toString()));
   }
 
-  private void subUnlockedCoins(GovContext ctx, Bytes address, Coins amount) {
+  private void subUnlockedCoins(BlockContext ctx, Bytes address, Coins amount) {
     if (!amount.isValid()) {
       throw SdkErrorCode.INVALID_COINS.wrap(amount.toString());
     }
@@ -258,7 +260,7 @@ public final class BankKeeper {
                 amount.toString()));
   }
 
-  private void addCoins(GovContext ctx, Bytes address, Coins amount) {
+  private void addCoins(BlockContext ctx, Bytes address, Coins amount) {
     if (!amount.isValid()) {
       throw SdkErrorCode.INVALID_COINS.wrap(amount.toString());
     }
@@ -277,7 +279,7 @@ public final class BankKeeper {
   }
 
   /** {@code setBalance}: zero balances are removed, never stored. */
-  void setBalance(GovContext ctx, Bytes address, Coin balance) {
+  void setBalance(BlockContext ctx, Bytes address, Coin balance) {
     if (!balance.isValid()) {
       throw SdkErrorCode.INVALID_COINS.wrap(balance.toString());
     }
@@ -289,7 +291,7 @@ public final class BankKeeper {
     }
   }
 
-  void setSupply(GovContext ctx, Coin supply) {
+  void setSupply(BlockContext ctx, Coin supply) {
     if (supply.isZero()) {
       store(ctx).delete(BankKeys.supply(supply.denom()));
     } else {
@@ -299,18 +301,23 @@ public final class BankKeeper {
 
   // --- Msg service -----------------------------------------------------------------------------
 
+  /** The route of {@code Msg/Send} for the node's Msg router (no ValidateBasic in v0.50). */
+  public List<MsgRoute<?>> routes() {
+    return List.of(MsgRoute.of(MsgSend.getDefaultInstance(), this::send));
+  }
+
   /**
    * {@code Msg/Send} as the v0.50 msg server runs it: addresses, coins valid and positive, sends
    * enabled, recipient not blocked, then {@link #sendCoins}. Atomic: a failure writes nothing.
    */
-  public MsgSendResponse send(GovContext ctx, MsgSend msg) {
+  public MsgSendResponse send(BlockContext ctx, MsgSend msg) {
     Bytes from = decodeAddress(msg.getFromAddress(), "invalid from address: %s");
     Bytes to = decodeAddress(msg.getToAddress(), "invalid to address: %s");
     Coins amount = Coins.fromProto(msg.getAmountList());
     if (!amount.isValid() || !amount.isAllPositive()) {
       throw SdkErrorCode.INVALID_COINS.wrap(amount.toString());
     }
-    GovContext.Branch branch = ctx.cacheContext();
+    BlockContext.Branch branch = ctx.cacheContext();
     isSendEnabledCoins(branch.context(), amount);
     if (blockedAddr(to)) {
       throw SdkErrorCode.UNAUTHORIZED.wrapf(

@@ -7,10 +7,10 @@ import cosmos.bank.v1beta1.QueryOuterClass.QueryBalanceResponse;
 import io.grpc.Status;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.gov.bank.BankKeeper;
 import io.wasm08.gov.bank.BankKeys;
 import io.wasm08.gov.bank.Coin;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.math.SdkInt;
 
 /** The balance queries of cosmos.bank.v1beta1 (SDK v0.50 {@code keeper/grpc_query.go}). */
@@ -21,7 +21,7 @@ public final class BankQueryServer {
     this.bank = java.util.Objects.requireNonNull(bank, "bank");
   }
 
-  public QueryBalanceResponse balance(GovContext ctx, QueryBalanceRequest req) {
+  public QueryBalanceResponse balance(BlockContext ctx, QueryBalanceRequest req) {
     try {
       Coin.validateDenom(req.getDenom());
     } catch (Wasm08Exception e) {
@@ -34,7 +34,7 @@ public final class BankQueryServer {
   }
 
   /** Paginated over the account's balances; {@code resolve_denom} shows the display denom. */
-  public QueryAllBalancesResponse allBalances(GovContext ctx, QueryAllBalancesRequest req) {
+  public QueryAllBalancesResponse allBalances(BlockContext ctx, QueryAllBalancesRequest req) {
     Bytes address = address(req.getAddress());
     CollectionPagination.Page page;
     try {

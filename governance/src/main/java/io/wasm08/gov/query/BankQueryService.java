@@ -6,15 +6,15 @@ import cosmos.bank.v1beta1.QueryOuterClass.QueryAllBalancesResponse;
 import cosmos.bank.v1beta1.QueryOuterClass.QueryBalanceRequest;
 import cosmos.bank.v1beta1.QueryOuterClass.QueryBalanceResponse;
 import io.grpc.stub.StreamObserver;
-import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.core.context.BlockContext;
 import java.util.function.Supplier;
 
 /** The gRPC face of {@link BankQueryServer}, a plain {@code QueryImplBase}. */
 public final class BankQueryService extends QueryGrpc.QueryImplBase {
   private final BankQueryServer server;
-  private final Supplier<GovContext> queryContext;
+  private final Supplier<BlockContext> queryContext;
 
-  public BankQueryService(BankQueryServer server, Supplier<GovContext> queryContext) {
+  public BankQueryService(BankQueryServer server, Supplier<BlockContext> queryContext) {
     this.server = java.util.Objects.requireNonNull(server, "server");
     this.queryContext = java.util.Objects.requireNonNull(queryContext, "queryContext");
   }

@@ -31,9 +31,9 @@ import cosmos.gov.v1.QueryOuterClass.QueryVotesResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.wasm08.common.Bytes;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.gov.GovKeeper;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovKeys;
 import io.wasm08.gov.keeper.GovStore;
 import io.wasm08.gov.keeper.Tally;
@@ -51,7 +51,7 @@ public final class GovQueryServer {
     this.keeper = java.util.Objects.requireNonNull(keeper, "keeper");
   }
 
-  private GovStore store(GovContext ctx) {
+  private GovStore store(BlockContext ctx) {
     return new GovStore(ctx.kvStore(GovKeys.STORE_KEY));
   }
 
@@ -59,13 +59,13 @@ public final class GovQueryServer {
     return keeper.addressCodec();
   }
 
-  public QueryConstitutionResponse constitution(GovContext ctx, QueryConstitutionRequest req) {
+  public QueryConstitutionResponse constitution(BlockContext ctx, QueryConstitutionRequest req) {
     return QueryConstitutionResponse.newBuilder()
         .setConstitution(store(ctx).constitution())
         .build();
   }
 
-  public QueryProposalResponse proposal(GovContext ctx, QueryProposalRequest req) {
+  public QueryProposalResponse proposal(BlockContext ctx, QueryProposalRequest req) {
     requireProposalId(req.getProposalId());
     Proposal p =
         store(ctx)
@@ -79,7 +79,7 @@ public final class GovQueryServer {
    * upstream, the voter and depositor are decoded only when a proposal is examined, and any error
    * while paginating is {@code INTERNAL}.
    */
-  public QueryProposalsResponse proposals(GovContext ctx, QueryProposalsRequest req) {
+  public QueryProposalsResponse proposals(BlockContext ctx, QueryProposalsRequest req) {
     GovStore store = store(ctx);
     boolean byStatus = validProposalStatus(req.getProposalStatusValue());
     CollectionPagination.Page page =
@@ -118,7 +118,7 @@ public final class GovQueryServer {
     }
   }
 
-  public QueryVoteResponse vote(GovContext ctx, QueryVoteRequest req) {
+  public QueryVoteResponse vote(BlockContext ctx, QueryVoteRequest req) {
     requireProposalId(req.getProposalId());
     if (req.getVoter().isEmpty()) {
       throw Status.INVALID_ARGUMENT.withDescription("empty voter address").asRuntimeException();
@@ -139,7 +139,7 @@ public final class GovQueryServer {
     return QueryVoteResponse.newBuilder().setVote(vote).build();
   }
 
-  public QueryVotesResponse votes(GovContext ctx, QueryVotesRequest req) {
+  public QueryVotesResponse votes(BlockContext ctx, QueryVotesRequest req) {
     requireProposalId(req.getProposalId());
     CollectionPagination.Page page =
         paginate(
@@ -160,7 +160,7 @@ public final class GovQueryServer {
   }
 
   /** All params, plus the deprecated subset named by {@code params_type}. */
-  public QueryParamsResponse params(GovContext ctx, QueryParamsRequest req) {
+  public QueryParamsResponse params(BlockContext ctx, QueryParamsRequest req) {
     Params params = keeper.getParams(ctx);
     QueryParamsResponse.Builder out = QueryParamsResponse.newBuilder();
     switch (req.getParamsType()) {
@@ -186,7 +186,7 @@ public final class GovQueryServer {
     return out.setParams(params).build();
   }
 
-  public QueryDepositResponse deposit(GovContext ctx, QueryDepositRequest req) {
+  public QueryDepositResponse deposit(BlockContext ctx, QueryDepositRequest req) {
     requireProposalId(req.getProposalId());
     if (req.getDepositor().isEmpty()) {
       throw Status.INVALID_ARGUMENT.withDescription("empty depositor address").asRuntimeException();
@@ -208,7 +208,7 @@ public final class GovQueryServer {
     return QueryDepositResponse.newBuilder().setDeposit(deposit).build();
   }
 
-  public QueryDepositsResponse deposits(GovContext ctx, QueryDepositsRequest req) {
+  public QueryDepositsResponse deposits(BlockContext ctx, QueryDepositsRequest req) {
     requireProposalId(req.getProposalId());
     CollectionPagination.Page page =
         paginate(
@@ -230,7 +230,7 @@ public final class GovQueryServer {
   }
 
   /** Zero counts in the deposit period, the live tally while voting, the final one afterwards. */
-  public QueryTallyResultResponse tallyResult(GovContext ctx, QueryTallyResultRequest req) {
+  public QueryTallyResultResponse tallyResult(BlockContext ctx, QueryTallyResultRequest req) {
     requireProposalId(req.getProposalId());
     Proposal p =
         store(ctx)

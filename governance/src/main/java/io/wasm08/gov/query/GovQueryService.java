@@ -20,7 +20,7 @@ import cosmos.gov.v1.QueryOuterClass.QueryVoteResponse;
 import cosmos.gov.v1.QueryOuterClass.QueryVotesRequest;
 import cosmos.gov.v1.QueryOuterClass.QueryVotesResponse;
 import io.grpc.stub.StreamObserver;
-import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.core.context.BlockContext;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +30,9 @@ import java.util.function.Supplier;
  */
 public final class GovQueryService extends QueryGrpc.QueryImplBase {
   private final GovQueryServer server;
-  private final Supplier<GovContext> queryContext;
+  private final Supplier<BlockContext> queryContext;
 
-  public GovQueryService(GovQueryServer server, Supplier<GovContext> queryContext) {
+  public GovQueryService(GovQueryServer server, Supplier<BlockContext> queryContext) {
     this.server = java.util.Objects.requireNonNull(server, "server");
     this.queryContext = java.util.Objects.requireNonNull(queryContext, "queryContext");
   }

@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.wasm08.common.Wasm08Exception;
-import io.wasm08.gov.keeper.GovContext;
+import io.wasm08.core.context.BlockContext;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -16,10 +16,10 @@ final class Serving {
   private Serving() {}
 
   static <Q, R> void serve(
-      Supplier<GovContext> queryContext,
+      Supplier<BlockContext> queryContext,
       Q request,
       StreamObserver<R> observer,
-      BiFunction<GovContext, Q, R> handler) {
+      BiFunction<BlockContext, Q, R> handler) {
     R response;
     try {
       response = handler.apply(queryContext.get(), request);

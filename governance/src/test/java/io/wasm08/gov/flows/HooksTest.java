@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cosmos.gov.v1.Gov.ProposalStatus;
 import cosmos.gov.v1.Gov.VoteOption;
 import io.wasm08.common.Bytes;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.gov.GovHooks;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.testing.GovTestChain;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,27 +29,27 @@ class HooksTest {
     GovHooks hooks =
         new GovHooks() {
           @Override
-          public void afterProposalSubmission(GovContext ctx, long id) {
+          public void afterProposalSubmission(BlockContext ctx, long id) {
             calls.add("submission " + id);
           }
 
           @Override
-          public void afterProposalDeposit(GovContext ctx, long id, Bytes depositor) {
+          public void afterProposalDeposit(BlockContext ctx, long id, Bytes depositor) {
             calls.add("deposit " + id);
           }
 
           @Override
-          public void afterProposalVote(GovContext ctx, long id, Bytes voter) {
+          public void afterProposalVote(BlockContext ctx, long id, Bytes voter) {
             calls.add("vote " + id);
           }
 
           @Override
-          public void afterProposalFailedMinDeposit(GovContext ctx, long id) {
+          public void afterProposalFailedMinDeposit(BlockContext ctx, long id) {
             calls.add("failed min deposit " + id);
           }
 
           @Override
-          public void afterProposalVotingPeriodEnded(GovContext ctx, long id) {
+          public void afterProposalVotingPeriodEnded(BlockContext ctx, long id) {
             calls.add("voting period ended " + id);
             ctx.kvStore(GovTestChain.PROBE_STORE).set(Bytes.ofUtf8("hook"), Bytes.ofUtf8("x"));
             throw SdkErrorCode.INVALID_REQUEST.wrap("hook fails");

@@ -272,13 +272,6 @@ class SubmitProposalTest {
             .balance(PROPOSER, DEPOSIT)
             .balance(USER, 1)
             .build();
-    chain.router.validateBasic(
-        wasm08.testing.gov.v1.ProbeProto.MsgProbe.getDefaultInstance(),
-        m -> {
-          if (m.getKey().isEmpty()) {
-            throw SdkErrorCode.INVALID_REQUEST.wrap("key must not be empty");
-          }
-        });
     return chain;
   }
 }

@@ -24,11 +24,16 @@ import io.wasm08.common.ErrorCode;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.context.BlockInfo;
+import io.wasm08.core.context.GasMetering;
+import io.wasm08.core.context.StoreSets;
 import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.events.EventManager;
+import io.wasm08.core.msg.MsgRoute;
+import io.wasm08.core.msg.MsgServiceRouter;
 import io.wasm08.gov.GovConfig;
 import io.wasm08.gov.GovGenesis;
 import io.wasm08.gov.GovHooks;
@@ -38,9 +43,9 @@ import io.wasm08.gov.GovMsgServer;
 import io.wasm08.gov.bank.BankKeeper;
 import io.wasm08.gov.bank.BankKeys;
 import io.wasm08.gov.bank.Coin;
-import io.wasm08.gov.keeper.GovContext;
 import io.wasm08.gov.keeper.GovKeys;
 import io.wasm08.gov.types.GovParams;
+import io.wasm08.store.KvIterator;
 import io.wasm08.store.MemKvStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +76,7 @@ public final class GovTestChain {
 
   public final AddressCodec addressCodec = new AddressCodec(PREFIX);
   public final AnyCodec codec;
-  public final TestRouter router = new TestRouter();
+  public final MsgServiceRouter router = new MsgServiceRouter();
   public final BankKeeper bank;
   public final GovKeeper keeper;
   public final GovMsgServer msgServer;
@@ -104,13 +109,21 @@ public final class GovTestChain {
     bank = module.bank();
     keeper = module.keeper();
     msgServer = module.msgServer();
-    router.route(MsgSend.getDefaultInstance(), bank::send);
-    msgServer.handlers().forEach((url, entry) -> router.route(entry.prototype(), entry::handle));
-    router.route(MsgProbe.getDefaultInstance(), GovTestChain::probe);
+    router.registerAll(module.routes());
+    router.register(
+        MsgRoute.of(
+            MsgProbe.getDefaultInstance(), GovTestChain::validateProbe, GovTestChain::probe));
+  }
+
+  /** The probe's ValidateBasic: a key is required. */
+  private static void validateProbe(MsgProbe msg) {
+    if (msg.getKey().isEmpty()) {
+      throw io.wasm08.core.errors.SdkErrorCode.INVALID_REQUEST.wrap("key must not be empty");
+    }
   }
 
   /** The probe handler: writes key=value, then fails or "panics" when asked to. */
-  private static Message probe(GovContext ctx, MsgProbe msg) {
+  private static Message probe(BlockContext ctx, MsgProbe msg) {
     ctx.kvStore(PROBE_STORE).set(Bytes.ofUtf8(msg.getKey()), Bytes.ofUtf8(msg.getValue()));
     ctx.eventManager().emit(Event.of("probe", "key", msg.getKey()));
     if (msg.getFail()) {
@@ -205,8 +218,18 @@ public final class GovTestChain {
 
   // --- blocks ----------------------------------------------------------------------------------
 
-  public TestContext ctx() {
-    return new TestContext(block, stores, gas, new EventManager(), null);
+  /**
+   * A context for the current block over the chain's stores. Store access is not metered, so the
+   * gas meter shows exactly what the modules charge explicitly.
+   */
+  public BlockContext ctx() {
+    return BlockContext.builder()
+        .block(block)
+        .stores(StoreSets.of(stores))
+        .gasMeter(gas)
+        .gasMetering(GasMetering.NONE)
+        .eventManager(new EventManager())
+        .build();
   }
 
   public BlockInfo block() {
@@ -220,7 +243,7 @@ public final class GovTestChain {
 
   /** Runs the EndBlocker; returns its events. */
   public List<Event> endBlock() {
-    TestContext ctx = ctx();
+    BlockContext ctx = ctx();
     module.endBlock(ctx);
     return ctx.eventManager().events();
   }
@@ -233,14 +256,12 @@ public final class GovTestChain {
 
   /** Delivers a message as a tx does (through the router, atomically); returns its events. */
   public Delivered deliver(Message msg) {
-    TestContext ctx = ctx();
-    GovContext.Branch branch = ctx.cacheContext();
-    Message response =
+    BlockContext ctx = ctx();
+    MsgRoute<?> route =
         router
-            .handler(AnyCodec.typeUrl(msg))
-            .orElseThrow(() -> new IllegalStateException("no route for " + AnyCodec.typeUrl(msg)))
-            .handle(branch.context(), msg);
-    branch.write(ctx);
+            .route(AnyCodec.typeUrl(msg))
+            .orElseThrow(() -> new IllegalStateException("no route for " + AnyCodec.typeUrl(msg)));
+    Message response = ctx.atomically(c -> route.handle(c, AnyCodec.pack(msg)));
     return new Delivered(response, ctx.eventManager().events());
   }
 
@@ -337,7 +358,19 @@ public final class GovTestChain {
     return keeper.getParams(ctx());
   }
 
+  /** Every store's content, for before/after comparisons. */
   public Map<String, TreeMap<Bytes, Bytes>> snapshot() {
-    return ctx().snapshot();
+    Map<String, TreeMap<Bytes, Bytes>> out = new TreeMap<>();
+    stores.forEach(
+        (name, store) -> {
+          TreeMap<Bytes, Bytes> content = new TreeMap<>();
+          try (KvIterator it = store.iterator(null, null)) {
+            for (; it.valid(); it.next()) {
+              content.put(it.key(), it.value());
+            }
+          }
+          out.put(name, content);
+        });
+    return out;
   }
 }
