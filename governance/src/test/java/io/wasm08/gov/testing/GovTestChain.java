@@ -24,6 +24,7 @@ import io.wasm08.common.ErrorCode;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.Authority;
 import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.context.BlockInfo;
 import io.wasm08.core.context.GasMetering;
@@ -84,6 +85,12 @@ public final class GovTestChain {
   public final Map<String, MemKvStore> stores = new TreeMap<>();
   public final CountingGasMeter gas = new CountingGasMeter();
   private BlockInfo block = new BlockInfo(1, GENESIS_TIME, "gov-test");
+  private String consensusAuthority;
+
+  /** Sets the consensus-params authority of the following blocks (null: none). */
+  public void consensusAuthority(String authority) {
+    this.consensusAuthority = authority;
+  }
 
   private GovTestChain(GovHooks hooks) {
     stores.put(GovKeys.STORE_KEY, new MemKvStore());
@@ -122,8 +129,13 @@ public final class GovTestChain {
     }
   }
 
-  /** The probe handler: writes key=value, then fails or "panics" when asked to. */
+  /**
+   * The probe handler: authority-gated as ibc-go v11 gates its messages ({@code ValidateAuthority}:
+   * the consensus-params authority, when set, takes precedence over the gov account); writes
+   * key=value, then fails or "panics" when asked to.
+   */
   private static Message probe(BlockContext ctx, MsgProbe msg) {
+    Authority.validate(ctx, GOV, msg.getAuthority());
     ctx.kvStore(PROBE_STORE).set(Bytes.ofUtf8(msg.getKey()), Bytes.ofUtf8(msg.getValue()));
     ctx.eventManager().emit(Event.of("probe", "key", msg.getKey()));
     if (msg.getFail()) {
@@ -229,6 +241,7 @@ public final class GovTestChain {
         .gasMeter(gas)
         .gasMetering(GasMetering.NONE)
         .eventManager(new EventManager())
+        .consensusAuthority(consensusAuthority)
         .build();
   }
 
