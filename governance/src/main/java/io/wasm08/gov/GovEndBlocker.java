@@ -17,6 +17,7 @@ import io.wasm08.gov.types.GoProtoText;
 import io.wasm08.gov.types.GoTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * x/gov's {@code EndBlocker} (SDK v0.50): after a block's transactions, drops the proposals whose
@@ -188,7 +189,7 @@ public final class GovEndBlocker {
   }
 
   /** Runs a hook in a branch; a failing hook is dropped, as upstream ignores its error. */
-  private static void runHook(BlockContext ctx, java.util.function.Consumer<BlockContext> hook) {
+  private static void runHook(BlockContext ctx, Consumer<BlockContext> hook) {
     BlockContext.Branch branch = ctx.cacheContext();
     try {
       hook.accept(branch.context());

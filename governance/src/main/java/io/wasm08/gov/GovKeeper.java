@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The x/gov v1 keeper of SDK v0.50: proposals, deposits (escrowed in the gov module account through
@@ -164,7 +165,7 @@ public final class GovKeeper {
       String typeUrl = AnyCodec.typeUrl(msg);
       msgsStr.append(',').append(typeUrl);
       // The route carries the type's ValidateBasic; an unroutable message is refused below.
-      java.util.Optional<MsgRoute<?>> route = router.route(typeUrl);
+      Optional<MsgRoute<?>> route = router.route(typeUrl);
       if (route.isPresent()) {
         try {
           route.get().validateBasic(msg);

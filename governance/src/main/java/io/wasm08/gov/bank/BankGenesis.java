@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * x/bank genesis (SDK v0.50 {@code GenesisState.Validate}, {@code InitGenesis}, {@code
@@ -151,8 +152,7 @@ public final class BankGenesis {
     return out.build();
   }
 
-  private static void each(
-      KvStore store, Bytes prefix, java.util.function.BiConsumer<Bytes, Bytes> f) {
+  private static void each(KvStore store, Bytes prefix, BiConsumer<Bytes, Bytes> f) {
     try (KvIterator it = store.iterator(prefix, KvStores.prefixEnd(prefix))) {
       for (; it.valid(); it.next()) {
         f.accept(it.key(), it.value());
