@@ -178,6 +178,8 @@ public final class GovEndBlocker {
           GoProtoText.compact(msg), "no handler for " + typeUrl);
     }
     try {
+      // As baseapp's router handler: ValidateBasic, then the handler.
+      router.validateBasic(msg);
       route.handle(ctx, packed);
       return null;
     } catch (Wasm08Exception e) {

@@ -18,7 +18,6 @@ import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.gostd.GoStrings;
-import io.wasm08.core.msg.MsgRoute;
 import io.wasm08.core.msg.MsgRouter;
 import io.wasm08.core.tx.MsgSigners;
 import io.wasm08.gov.bank.BankKeeper;
@@ -37,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The x/gov v1 keeper of SDK v0.50: proposals, deposits (escrowed in the gov module account through
@@ -164,14 +162,10 @@ public final class GovKeeper {
     for (Message msg : messages) {
       String typeUrl = AnyCodec.typeUrl(msg);
       msgsStr.append(',').append(typeUrl);
-      // The route carries the type's ValidateBasic; an unroutable message is refused below.
-      Optional<MsgRoute<?>> route = router.route(typeUrl);
-      if (route.isPresent()) {
-        try {
-          route.get().validateBasic(msg);
-        } catch (Wasm08Exception e) {
-          throw GovErrorCode.INVALID_PROPOSAL_MSG.wrap(e.getMessage(), e);
-        }
+      try {
+        router.validateBasic(msg);
+      } catch (Wasm08Exception e) {
+        throw GovErrorCode.INVALID_PROPOSAL_MSG.wrap(e.getMessage(), e);
       }
       List<Bytes> signers = msgSigners.signers(msg);
       if (signers.size() != 1) {
@@ -180,7 +174,7 @@ public final class GovKeeper {
       if (!signers.get(0).equals(moduleAddress)) {
         throw GovErrorCode.INVALID_SIGNER.wrap(addressCodec.bytesToString(signers.get(0)));
       }
-      if (route.isEmpty()) {
+      if (router.route(typeUrl).isEmpty()) {
         throw GovErrorCode.UNROUTABLE_PROPOSAL_MSG.wrap(typeUrl);
       }
       packed.add(AnyCodec.pack(msg));

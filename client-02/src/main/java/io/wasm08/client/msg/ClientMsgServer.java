@@ -66,28 +66,51 @@ public final class ClientMsgServer {
     return authority;
   }
 
-  /**
-   * The Msg routes for the node's router, each with its {@code ValidateBasic} (which the router
-   * runs before the handler, and governance runs on proposal messages at submit time).
-   */
+  /** The Msg routes for the node's router: {@code ValidateBasic}, then the handler. */
   public List<MsgRoute<?>> routes() {
     return List.of(
-        MsgRoute.of(MsgCreateClient.getDefaultInstance(), msgs::validateBasic, this::createClient),
-        MsgRoute.of(MsgUpdateClient.getDefaultInstance(), msgs::validateBasic, this::updateClient),
         MsgRoute.of(
-            MsgUpgradeClient.getDefaultInstance(), msgs::validateBasic, this::upgradeClient),
+            MsgCreateClient.getDefaultInstance(),
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return createClient(ctx, m);
+            }),
         MsgRoute.of(
-            MsgRecoverClient.getDefaultInstance(), msgs::validateBasic, this::recoverClient),
+            MsgUpdateClient.getDefaultInstance(),
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return updateClient(ctx, m);
+            }),
+        MsgRoute.of(
+            MsgUpgradeClient.getDefaultInstance(),
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return upgradeClient(ctx, m);
+            }),
+        MsgRoute.of(
+            MsgRecoverClient.getDefaultInstance(),
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return recoverClient(ctx, m);
+            }),
         MsgRoute.of(
             MsgIBCSoftwareUpgrade.getDefaultInstance(),
-            msgs::validateBasic,
-            this::ibcSoftwareUpgrade),
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return ibcSoftwareUpgrade(ctx, m);
+            }),
         MsgRoute.of(
-            MsgUpdateParams.getDefaultInstance(), msgs::validateBasic, this::updateClientParams),
+            MsgUpdateParams.getDefaultInstance(),
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return updateClientParams(ctx, m);
+            }),
         MsgRoute.of(
             MsgDeleteClientCreator.getDefaultInstance(),
-            msgs::validateBasic,
-            this::deleteClientCreator));
+            (ctx, m) -> {
+              msgs.validateBasic(m);
+              return deleteClientCreator(ctx, m);
+            }));
   }
 
   /**

@@ -34,7 +34,6 @@ import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.events.EventManager;
 import io.wasm08.core.msg.MsgRoute;
-import io.wasm08.core.msg.MsgServiceRouter;
 import io.wasm08.gov.GovConfig;
 import io.wasm08.gov.GovGenesis;
 import io.wasm08.gov.GovHooks;
@@ -46,6 +45,7 @@ import io.wasm08.gov.bank.BankKeys;
 import io.wasm08.gov.bank.Coin;
 import io.wasm08.gov.keeper.GovKeys;
 import io.wasm08.gov.types.GovParams;
+import io.wasm08.store.InfiniteGasMeter;
 import io.wasm08.store.KvIterator;
 import io.wasm08.store.MemKvStore;
 import java.time.Duration;
@@ -77,13 +77,13 @@ public final class GovTestChain {
 
   public final AddressCodec addressCodec = new AddressCodec(PREFIX);
   public final AnyCodec codec;
-  public final MsgServiceRouter router = new MsgServiceRouter();
+  public final TestRouter router = new TestRouter();
   public final BankKeeper bank;
   public final GovKeeper keeper;
   public final GovMsgServer msgServer;
   public final GovModule module;
   public final Map<String, MemKvStore> stores = new TreeMap<>();
-  public final CountingGasMeter gas = new CountingGasMeter();
+  public final InfiniteGasMeter gas = new InfiniteGasMeter();
   private BlockInfo block = new BlockInfo(1, GENESIS_TIME, "gov-test");
   private String consensusAuthority;
 
@@ -116,10 +116,10 @@ public final class GovTestChain {
     bank = module.bank();
     keeper = module.keeper();
     msgServer = module.msgServer();
-    router.registerAll(module.routes());
+    module.routes().forEach(router::register);
     router.register(
-        MsgRoute.of(
-            MsgProbe.getDefaultInstance(), GovTestChain::validateProbe, GovTestChain::probe));
+        MsgRoute.of(MsgProbe.getDefaultInstance(), GovTestChain::probe),
+        GovTestChain::validateProbe);
   }
 
   /** The probe's ValidateBasic: a key is required. */
@@ -274,7 +274,12 @@ public final class GovTestChain {
         router
             .route(AnyCodec.typeUrl(msg))
             .orElseThrow(() -> new IllegalStateException("no route for " + AnyCodec.typeUrl(msg)));
-    Message response = ctx.atomically(c -> route.handle(c, AnyCodec.pack(msg)));
+    Message response =
+        ctx.atomically(
+            c -> {
+              router.validateBasic(msg);
+              return route.handle(c, AnyCodec.pack(msg));
+            });
     return new Delivered(response, ctx.eventManager().events());
   }
 

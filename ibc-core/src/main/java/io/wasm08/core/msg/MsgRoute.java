@@ -9,26 +9,18 @@ import io.wasm08.core.errors.SdkErrorCode;
 import java.util.Objects;
 
 /**
- * A Msg type, its {@code ValidateBasic} and its handler, as a module contributes it to the node's
- * {@link MsgRouter} (keyed by {@link #typeUrl()}). Handling runs the Msg's {@code ValidateBasic}
- * first, as the SDK router does; governance also runs it alone when a proposal is submitted.
+ * A Msg type and its handler, as a module contributes it to the node's {@code MsgServiceRouter}
+ * (keyed by {@link #typeUrl()}). The handler runs the Msg's {@code ValidateBasic} first, as the SDK
+ * router does.
  */
-public record MsgRoute<M extends Message>(
-    M prototype, MsgValidator<M> validator, MsgHandler<M> handler) {
+public record MsgRoute<M extends Message>(M prototype, MsgHandler<M> handler) {
   public MsgRoute {
     Objects.requireNonNull(prototype, "prototype");
-    Objects.requireNonNull(validator, "validator");
     Objects.requireNonNull(handler, "handler");
   }
 
-  /** A route for a type without a separate ValidateBasic (or whose handler runs it itself). */
   public static <M extends Message> MsgRoute<M> of(M prototype, MsgHandler<M> handler) {
-    return new MsgRoute<>(prototype, MsgValidator.none(), handler);
-  }
-
-  public static <M extends Message> MsgRoute<M> of(
-      M prototype, MsgValidator<M> validator, MsgHandler<M> handler) {
-    return new MsgRoute<>(prototype, validator, handler);
+    return new MsgRoute<>(prototype, handler);
   }
 
   /** {@code "/" + full name}, e.g. {@code /ibc.core.client.v1.MsgCreateClient}. */
@@ -49,24 +41,8 @@ public record MsgRoute<M extends Message>(
     }
   }
 
-  /** Runs the type's ValidateBasic on a decoded Msg of this route's type. */
-  public void validateBasic(Message msg) {
-    validator.validateBasic(cast(msg));
-  }
-
-  /** Decodes, validates and handles a packed Msg. */
+  /** Decodes and handles a packed Msg. */
   public Message handle(BlockContext ctx, Any any) {
-    M msg = decode(any);
-    validator.validateBasic(msg);
-    return handler.handle(ctx, msg);
-  }
-
-  private M cast(Message msg) {
-    if (!msg.getDescriptorForType().equals(prototype.getDescriptorForType())) {
-      throw new IllegalArgumentException("route " + typeUrl() + " got " + AnyCodec.typeUrl(msg));
-    }
-    @SuppressWarnings("unchecked")
-    M typed = (M) msg;
-    return typed;
+    return handler.handle(ctx, decode(any));
   }
 }
