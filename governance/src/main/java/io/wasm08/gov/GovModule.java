@@ -1,9 +1,12 @@
 package io.wasm08.gov;
 
+import com.google.protobuf.Message;
 import cosmos.gov.v1.Genesis.GenesisState;
+import cosmos.gov.v1.Tx;
 import io.grpc.BindableService;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.codec.AnyCodec;
+import io.wasm08.core.codec.SdkInterfaces;
 import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.msg.MsgRoute;
@@ -74,6 +77,30 @@ public final class GovModule {
     BankKeeper bank = new BankKeeper(new AddressCodec(bech32Prefix), accounts, blocked);
     return new GovModule(bank, new GovKeeper(config, anyCodec, router, bank, authority, hooks));
   }
+
+  /**
+   * Registers the Msg types of x/gov v1 and of the bank's {@code Msg/Send} as {@code sdk.Msg}
+   * implementations, so transactions and proposals can carry them.
+   */
+  public static AnyCodec.Builder registerTypes(AnyCodec.Builder codec) {
+    codec.registerInterface(SdkInterfaces.MSG);
+    for (Message m : MSG_TYPES) {
+      codec.registerMessage(SdkInterfaces.MSG, m);
+    }
+    return codec;
+  }
+
+  /** The Msg types {@link #registerTypes} registers. */
+  public static final List<Message> MSG_TYPES =
+      List.of(
+          Tx.MsgSubmitProposal.getDefaultInstance(),
+          Tx.MsgExecLegacyContent.getDefaultInstance(),
+          Tx.MsgVote.getDefaultInstance(),
+          Tx.MsgVoteWeighted.getDefaultInstance(),
+          Tx.MsgDeposit.getDefaultInstance(),
+          Tx.MsgUpdateParams.getDefaultInstance(),
+          Tx.MsgCancelProposal.getDefaultInstance(),
+          cosmos.bank.v1beta1.Tx.MsgSend.getDefaultInstance());
 
   public BankKeeper bank() {
     return bank;

@@ -11,14 +11,10 @@ import cosmos.gov.v1.Genesis.GenesisState;
 import cosmos.gov.v1.Gov.Params;
 import cosmos.gov.v1.Gov.Proposal;
 import cosmos.gov.v1.Gov.VoteOption;
-import cosmos.gov.v1.Tx.MsgCancelProposal;
 import cosmos.gov.v1.Tx.MsgDeposit;
-import cosmos.gov.v1.Tx.MsgExecLegacyContent;
 import cosmos.gov.v1.Tx.MsgSubmitProposal;
 import cosmos.gov.v1.Tx.MsgSubmitProposalResponse;
-import cosmos.gov.v1.Tx.MsgUpdateParams;
 import cosmos.gov.v1.Tx.MsgVote;
-import cosmos.gov.v1.Tx.MsgVoteWeighted;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.ErrorCode;
 import io.wasm08.common.Wasm08Exception;
@@ -96,21 +92,9 @@ public final class GovTestChain {
     stores.put(GovKeys.STORE_KEY, new MemKvStore());
     stores.put(BankKeys.STORE_KEY, new MemKvStore());
     stores.put(PROBE_STORE, new MemKvStore());
-    AnyCodec.Builder b = AnyCodec.builder().registerInterface(SdkInterfaces.MSG);
-    for (Message m :
-        List.of(
-            MsgSend.getDefaultInstance(),
-            MsgSubmitProposal.getDefaultInstance(),
-            MsgDeposit.getDefaultInstance(),
-            MsgVote.getDefaultInstance(),
-            MsgVoteWeighted.getDefaultInstance(),
-            MsgCancelProposal.getDefaultInstance(),
-            MsgUpdateParams.getDefaultInstance(),
-            MsgExecLegacyContent.getDefaultInstance(),
-            MsgProbe.getDefaultInstance(),
-            MsgTwoSigners.getDefaultInstance())) {
-      b.registerMessage(SdkInterfaces.MSG, m);
-    }
+    AnyCodec.Builder b = GovModule.registerTypes(AnyCodec.builder());
+    b.registerMessage(SdkInterfaces.MSG, MsgProbe.getDefaultInstance());
+    b.registerMessage(SdkInterfaces.MSG, MsgTwoSigners.getDefaultInstance());
     codec = b.build();
     module = GovModule.create(PREFIX, GovConfig.DEFAULT, codec, router, List.of(), GOV, hooks);
     bank = module.bank();
