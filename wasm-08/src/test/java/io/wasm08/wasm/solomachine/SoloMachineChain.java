@@ -20,7 +20,7 @@ import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.msg.MsgRoute;
-import io.wasm08.store.BasicGasMeter;
+import io.wasm08.wasm.testing.DescriptorGasMeter;
 import io.wasm08.wasm.testing.RecordingWasmEngine;
 import io.wasm08.wasm.testing.RecordingWasmEngine.Recorded;
 import io.wasm08.wasm.testing.WasmTestChain;
@@ -48,7 +48,12 @@ final class SoloMachineChain {
 
   /** What one delivered operation did: its result or error, gas, contract calls and events. */
   record Measured<T>(
-      T value, Wasm08Exception error, long sdkGas, List<Recorded> calls, List<Event> events) {
+      T value,
+      Wasm08Exception error,
+      long sdkGas,
+      Map<String, Long> gasByDescriptor,
+      List<Recorded> calls,
+      List<Event> events) {
     /** Fails the test with the error when there is one. */
     Measured<T> ok() {
       if (error != null) {
@@ -97,7 +102,7 @@ final class SoloMachineChain {
   /** Runs {@code operation} on a fresh metered context; a project error is an outcome. */
   <T> Measured<T> measure(Function<BlockContext, T> operation) {
     engine.drain();
-    BasicGasMeter meter = new BasicGasMeter(GAS_LIMIT);
+    DescriptorGasMeter meter = new DescriptorGasMeter(GAS_LIMIT);
     BlockContext ctx = chain.ctx(meter);
     T value = null;
     Wasm08Exception error = null;
@@ -107,7 +112,12 @@ final class SoloMachineChain {
       error = e;
     }
     return new Measured<>(
-        value, error, meter.gasConsumed(), engine.drain(), ctx.eventManager().events());
+        value,
+        error,
+        meter.gasConsumed(),
+        meter.byDescriptor(),
+        engine.drain(),
+        ctx.eventManager().events());
   }
 
   /** The node's Msg service router: the route of the Msg's type URL, ValidateBasic included. */

@@ -23,6 +23,7 @@ import io.wasm08.core.client.Height;
 import io.wasm08.core.client.Status;
 import io.wasm08.core.events.Event;
 import io.wasm08.proofs.commitment.MerklePath;
+import io.wasm08.store.GasDescriptors;
 import io.wasm08.store.KvStore;
 import io.wasm08.wasm.solomachine.SoloMachineChain.Measured;
 import io.wasm08.wasm.testing.RecordingWasmEngine.Recorded;
@@ -80,6 +81,7 @@ class SoloMachineFlowTest {
       String error,
       int errorCode,
       long sdkGas,
+      Map<String, Long> gasByDescriptor,
       List<Recorded> calls,
       List<Event> events) {
     static Step of(String name, Measured<?> m) {
@@ -89,6 +91,7 @@ class SoloMachineFlowTest {
           m.error() == null ? null : m.error().getMessage(),
           m.error() == null ? 0 : m.error().code(),
           m.sdkGas(),
+          m.gasByDescriptor(),
           m.calls(),
           m.events());
     }
@@ -96,7 +99,31 @@ class SoloMachineFlowTest {
     long vmGas() {
       return calls.stream().mapToLong(Recorded::vmGas).sum();
     }
+
+    /** The SDK store's gas: the KV descriptors of {@code store/types/gas.go}. */
+    long kvGas() {
+      return gasByDescriptor.entrySet().stream()
+          .filter(e -> KV_DESCRIPTORS.contains(e.getKey()))
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
+
+    /** 08-wasm's own charges: contract setup, VM gas converted, compile cost. */
+    long wasmGas() {
+      return sdkGas - kvGas();
+    }
   }
+
+  static final java.util.Set<String> KV_DESCRIPTORS =
+      java.util.Set.of(
+          GasDescriptors.ITER_NEXT_COST_FLAT,
+          GasDescriptors.VALUE_PER_BYTE,
+          GasDescriptors.WRITE_PER_BYTE,
+          GasDescriptors.READ_PER_BYTE,
+          GasDescriptors.WRITE_COST_FLAT,
+          GasDescriptors.READ_COST_FLAT,
+          GasDescriptors.HAS,
+          GasDescriptors.DELETE);
 
   /** The whole flow: its steps and both stores at the end. */
   record Flow(List<Step> steps, Map<String, Bytes> finalStores) {
@@ -388,6 +415,99 @@ class SoloMachineFlowTest {
     assertThat(f.step(STORE_CODE).calls()).isEmpty();
   }
 
+  /**
+   * ibc-go 08-wasm's charges, derived by hand from its gas register: each contract call costs
+   * {@code SetupContractCost} = 2 000 ("Loading CosmWasm module: …") plus {@code FromWasmVMGas(VM
+   * gas + 140 000 × result bytes)} ("wasm contract", the result's JSON-deserialization charge is
+   * added to the VM's gas before the division); MsgStoreCode costs cosmwasm-vm's compile cost, 3 ×
+   * 140 000 VM gas per byte of code = 3 SDK gas per byte. Everything else a step consumes is the KV
+   * store's gas.
+   */
+  @Test
+  void sdkGasIsKvGasPlus08WasmCharges() {
+    Flow f = flow(engines.get(ExecutionMode.COMPILER));
+    int codeLength = SoloMachineContract.wasm().size();
+    int otherBuildLength = SoloMachineContractVmTest.anotherBuild().length;
+
+    for (Step step : f.steps()) {
+      Map<String, Long> expected = new java.util.TreeMap<>();
+      for (Recorded call : step.calls()) {
+        String kind = call.entryPoint().split(" ")[0];
+        expected.merge("Loading CosmWasm module: " + kind, 2_000L, Long::sum);
+        expected.merge(
+            "wasm contract", (call.vmGas() + 140_000L * call.resultBytes()) / 140_000, Long::sum);
+      }
+      if (step.name().equals(STORE_CODE)) {
+        expected.put("wasm contract", 3L * codeLength);
+      } else if (step.name().equals(STORE_CODE_2)) {
+        expected.put("wasm contract", 3L * otherBuildLength);
+      }
+      Map<String, Long> charged = new java.util.TreeMap<>(step.gasByDescriptor());
+      charged.keySet().removeAll(KV_DESCRIPTORS);
+      assertThat(charged).as(step.name()).isEqualTo(expected);
+      assertThat(step.kvGas()).as(step.name()).isPositive();
+      assertThat(step.kvGas() + step.wasmGas()).isEqualTo(step.sdkGas());
+    }
+  }
+
+  /**
+   * The VM gas of a call through the module equals the gas of the same call made directly on the
+   * engine ({@link SoloMachineContractVmTest#lifecycle}: the same env, payload JSON and client
+   * states, since that lifecycle signs the same messages): 08-wasm adds nothing inside the VM. Its
+   * first calls also equal the README's harness numbers (instantiate 19 604 225, query status 8 599
+   * 555, update_state with a key rotation 61 722 570, migrate_client_store 22 545 765).
+   */
+  @Test
+  void moduleCallsChargeWhatTheEngineCharges() {
+    Flow f = flow(engines.get(ExecutionMode.COMPILER));
+    SoloMachineContractVmTest.Trace direct;
+    try (SoloMachineVm vm = new SoloMachineVm(ExecutionMode.COMPILER)) {
+      direct = SoloMachineContractVmTest.lifecycle(vm);
+    }
+    Map<String, String[]> pairs = new java.util.LinkedHashMap<>();
+    pairs.put("instantiate", new String[] {CREATE, "instantiate"});
+    pairs.put("status", new String[] {CREATE, "query status"});
+    pairs.put("verify_client_message", new String[] {ROTATE, "query verify_client_message"});
+    pairs.put("check_for_misbehaviour", new String[] {ROTATE, "query check_for_misbehaviour"});
+    pairs.put("update_state", new String[] {ROTATE, "sudo update_state"});
+    pairs.put("verify_membership", new String[] {MEMBERSHIP, "sudo verify_membership"});
+    pairs.put("verify_non_membership", new String[] {NON_MEMBERSHIP, "sudo verify_non_membership"});
+    pairs.put(
+        "verify_client_message (misbehaviour)",
+        new String[] {MISBEHAVIOUR, "query verify_client_message"});
+    pairs.put(
+        "check_for_misbehaviour (misbehaviour)",
+        new String[] {MISBEHAVIOUR, "query check_for_misbehaviour"});
+    pairs.put(
+        "update_state_on_misbehaviour",
+        new String[] {MISBEHAVIOUR, "sudo update_state_on_misbehaviour"});
+    pairs.put("status (frozen)", new String[] {STATUS_FROZEN, "query status"});
+    pairs.put("instantiate (substitute)", new String[] {CREATE_SUBSTITUTE, "instantiate"});
+    pairs.put("migrate_client_store", new String[] {RECOVER, "sudo migrate_client_store"});
+    pairs.put("update_state (recovered)", new String[] {UPDATE_RECOVERED, "sudo update_state"});
+    pairs.put("migrate", new String[] {MIGRATE, "migrate"});
+
+    pairs.forEach(
+        (directName, flowCall) -> {
+          Recorded viaModule =
+              f.step(flowCall[0]).calls().stream()
+                  .filter(c -> c.entryPoint().equals(flowCall[1]))
+                  .findFirst()
+                  .orElseThrow();
+          assertThat(viaModule.vmGas())
+              .as("%s: %s", flowCall[0], flowCall[1])
+              .isEqualTo(direct.call(directName).gasInternal());
+          assertThat(viaModule.resultBytes())
+              .as("%s: %s", flowCall[0], flowCall[1])
+              .isEqualTo(direct.call(directName).result().length());
+        });
+    assertThat(f.step(CREATE).calls())
+        .extracting(Recorded::vmGas)
+        .containsExactly(19_604_225L, 8_599_555L);
+    assertThat(f.step(ROTATE).calls().get(3).vmGas()).isEqualTo(61_722_570L);
+    assertThat(f.step(RECOVER).calls().get(2).vmGas()).isEqualTo(22_545_765L);
+  }
+
   /** The README's flow gas table is the one this test measures. */
   @Test
   void readmeGasTableMatchesTheMeasuredGas() throws IOException {
@@ -408,11 +528,15 @@ class SoloMachineFlowTest {
     return step.calls().stream().map(Recorded::entryPoint).toList();
   }
 
-  /** The Markdown table of the README: step, contract calls with VM gas, VM gas, SDK gas. */
+  /**
+   * The Markdown table of the README: step, contract calls with VM gas, VM gas, SDK gas split into
+   * 08-wasm's charges and the KV store's, SDK gas.
+   */
   static List<String> gasTable(Flow flow) {
     List<String> rows = new ArrayList<>();
-    rows.add("| step | contract calls (VM gas) | VM gas | SDK gas |");
-    rows.add("|---|---|---:|---:|");
+    rows.add(
+        "| step | contract calls (VM gas) | VM gas | SDK gas: 08-wasm | SDK gas: KV store | SDK gas |");
+    rows.add("|---|---|---:|---:|---:|---:|");
     for (Step step : flow.steps()) {
       String calls =
           step.calls().isEmpty()
@@ -427,6 +551,10 @@ class SoloMachineFlowTest {
               + calls
               + " | "
               + num(step.vmGas())
+              + " | "
+              + num(step.wasmGas())
+              + " | "
+              + num(step.kvGas())
               + " | "
               + num(step.sdkGas())
               + " |");

@@ -21,8 +21,11 @@ import java.util.function.Supplier;
  * report the gas of each call a keeper flow makes without reaching into the keeper.
  */
 public final class RecordingWasmEngine implements WasmEngine {
-  /** One contract call: {@code entryPoint} as described above, the VM's internal gas. */
-  public record Recorded(String entryPoint, long vmGas) {}
+  /**
+   * One contract call: {@code entryPoint} as described above, the VM's internal gas and the size of
+   * the ContractResult JSON it returned (0 after a VM error).
+   */
+  public record Recorded(String entryPoint, long vmGas, int resultBytes) {}
 
   private final WasmEngine delegate;
   private final List<Recorded> calls = new ArrayList<>();
@@ -41,10 +44,11 @@ public final class RecordingWasmEngine implements WasmEngine {
   private CallResult record(String entryPoint, Supplier<CallResult> call) {
     try {
       CallResult result = call.get();
-      calls.add(new Recorded(entryPoint, result.gasReport().usedInternally()));
+      calls.add(
+          new Recorded(entryPoint, result.gasReport().usedInternally(), result.data().size()));
       return result;
     } catch (VmCallException e) {
-      calls.add(new Recorded(entryPoint + " (VM error)", e.gasReport().usedInternally()));
+      calls.add(new Recorded(entryPoint + " (VM error)", e.gasReport().usedInternally(), 0));
       throw e;
     }
   }
