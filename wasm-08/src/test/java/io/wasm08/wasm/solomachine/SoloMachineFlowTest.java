@@ -33,11 +33,16 @@ import io.wasm08.wasm.vm.chicory.ChicoryWasmEngine;
 import io.wasm08.wasm.vm.chicory.ExecutionMode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,8 +119,8 @@ class SoloMachineFlowTest {
     }
   }
 
-  static final java.util.Set<String> KV_DESCRIPTORS =
-      java.util.Set.of(
+  static final Set<String> KV_DESCRIPTORS =
+      Set.of(
           GasDescriptors.ITER_NEXT_COST_FLAT,
           GasDescriptors.VALUE_PER_BYTE,
           GasDescriptors.WRITE_PER_BYTE,
@@ -430,7 +435,7 @@ class SoloMachineFlowTest {
     int otherBuildLength = SoloMachineContractVmTest.anotherBuild().length;
 
     for (Step step : f.steps()) {
-      Map<String, Long> expected = new java.util.TreeMap<>();
+      Map<String, Long> expected = new TreeMap<>();
       for (Recorded call : step.calls()) {
         String kind = call.entryPoint().split(" ")[0];
         expected.merge("Loading CosmWasm module: " + kind, 2_000L, Long::sum);
@@ -442,7 +447,7 @@ class SoloMachineFlowTest {
       } else if (step.name().equals(STORE_CODE_2)) {
         expected.put("wasm contract", 3L * otherBuildLength);
       }
-      Map<String, Long> charged = new java.util.TreeMap<>(step.gasByDescriptor());
+      Map<String, Long> charged = new TreeMap<>(step.gasByDescriptor());
       charged.keySet().removeAll(KV_DESCRIPTORS);
       assertThat(charged).as(step.name()).isEqualTo(expected);
       assertThat(step.kvGas()).as(step.name()).isPositive();
@@ -464,7 +469,7 @@ class SoloMachineFlowTest {
     try (SoloMachineVm vm = new SoloMachineVm(ExecutionMode.COMPILER)) {
       direct = SoloMachineContractVmTest.lifecycle(vm);
     }
-    Map<String, String[]> pairs = new java.util.LinkedHashMap<>();
+    Map<String, String[]> pairs = new LinkedHashMap<>();
     pairs.put("instantiate", new String[] {CREATE, "instantiate"});
     pairs.put("status", new String[] {CREATE, "query status"});
     pairs.put("verify_client_message", new String[] {ROTATE, "query verify_client_message"});
@@ -568,9 +573,8 @@ class SoloMachineFlowTest {
 
   static String sha256Hex(byte[] data) {
     try {
-      return Bytes.wrapOwned(java.security.MessageDigest.getInstance("SHA-256").digest(data))
-          .toHex();
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return Bytes.wrapOwned(MessageDigest.getInstance("SHA-256").digest(data)).toHex();
+    } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
   }
