@@ -30,8 +30,19 @@ class ConformanceAllTest {
 
     JsonNode json = new ObjectMapper().readTree(report.resolveSibling("report.json").toFile());
     List<String> counts = new ArrayList<>();
+    List<String> docRows = new ArrayList<>();
     for (JsonNode suite : json.get("suites")) {
       JsonNode c = suite.get("counts");
+      String rel = shared.relativize(Path.of(suite.get("subject").asText())).toString();
+      docRows.add(
+          "| %s | `../shared/%s` | %s | %s | %s | %s |"
+              .formatted(
+                  suite.get("suite").asText(),
+                  rel.replace('\\', '/'),
+                  c.get("pass"),
+                  c.get("fail"),
+                  c.get("skip"),
+                  suite.get("passed").asBoolean() ? "PASS" : "**FAIL**"));
       String folder = Path.of(suite.get("subject").asText()).getFileName().toString();
       counts.add(
           suite.get("suite").asText()
@@ -59,6 +70,14 @@ class ConformanceAllTest {
             "check eureka 2/0/0",
             "vm-gas hackatom.wasm 21/0/0",
             "light-blocks tendermint-light-client 60/0/1");
+    // docs/conformance.md shows this run's summary table
+    String doc =
+        Files.readString(SharedFixtures.get().projectRoot().resolve("docs/conformance.md"));
+    String table =
+        doc.substring(
+            doc.indexOf("<!-- current-report -->\n") + "<!-- current-report -->\n".length(),
+            doc.indexOf("<!-- /current-report -->"));
+    assertThat(table.lines().skip(2).toList()).isEqualTo(docRows);
     for (String other : new String[] {"report.xml", "report.txt"}) {
       assertThat(report.resolveSibling(other)).isNotEmptyFile();
     }
