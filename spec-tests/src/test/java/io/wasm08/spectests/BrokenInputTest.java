@@ -6,16 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wasm08.common.Bytes;
+import io.wasm08.core.client.Height;
 import io.wasm08.spectests.suites.CheckSuite;
+import io.wasm08.spectests.suites.EthLcSuite;
 import io.wasm08.spectests.suites.GasExpectations;
+import io.wasm08.spectests.suites.Ics08Suite;
 import io.wasm08.spectests.suites.Ics23Suite;
 import io.wasm08.spectests.suites.LightBlocksSuite;
+import io.wasm08.spectests.suites.SharedLayout;
+import io.wasm08.spectests.suites.TendermintLcSuite;
 import io.wasm08.spectests.suites.VmGasSuite;
 import io.wasm08.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,6 +206,85 @@ class BrokenInputTest {
         SuiteRunner.run(new LightBlocksSuite(tmp, LightBlocksSuite.BisectionEncoding.AMINO_V0_33));
     assertFailsExactly(result, "MC10_3_faulty_TestSuccess.json");
     assertThat(result.failures().getFirst().detail()).contains("got INVALID");
+  }
+
+  // ---- ics08 ----
+
+  @Test
+  void ics08FailsOnAFlippedMagicByteAndSkipsWhatDependsOnTheStoredCode() throws IOException {
+    byte[] wasm = SHARED.contents(SharedLayout.DUMMY);
+    wasm[1] ^= 0x01; // "\0asm" → "\0`sm"
+    Path contract = tmp.resolve("dummy.wasm");
+    Files.write(contract, wasm);
+    SuiteResult result =
+        SuiteRunner.run(
+            new Ics08Suite(
+                contract,
+                Optional.of(
+                    new Ics08Suite.States(
+                        Bytes.ofUtf8("cs"),
+                        Bytes.ofUtf8("cons"),
+                        Height.of(0, 1),
+                        Instant.ofEpochSecond(1_700_000_000L))),
+                Optional.empty()));
+    assertFailsExactly(result, "store code: checksum");
+    assertThat(result.failures().getFirst().detail())
+        .contains("wasm bytes do not start with Wasm magic number");
+    // every other case needs the stored code: skipped, saying why
+    assertThat(result.count(Outcome.SKIP)).isEqualTo(result.cases().size() - 1);
+    assertThat(result.cases().get(1).detail()).isEqualTo("not run: store code did not succeed");
+  }
+
+  // ---- eth-lc ----
+
+  @Test
+  void ethLcFailsOnATamperedFixture() throws IOException {
+    String name = "Test_ICS20TransferERC20TokenfromEthereumToCosmosAndBack.json";
+    ObjectNode fixture = json(SharedLayout.EUREKA + "/" + name);
+    // the proofs are storage proofs of the IBC contract's account: another account proves nothing
+    ObjectNode cs = (ObjectNode) fixture.get("steps").get(0).get("data").get("client_state");
+    cs.put("ibc_contract_address", flipHexDigit(cs.get("ibc_contract_address").asText(), 5));
+    write(name, fixture);
+    Files.writeString(tmp.resolve("Test_Empty.json"), "{\"steps\": []}");
+
+    SuiteResult result = SuiteRunner.run(new EthLcSuite(SHARED.file(SharedLayout.ETH), tmp));
+    assertThat(result.failures().stream().map(CaseResult::name))
+        .containsExactlyInAnyOrder(
+            "Test_Empty.json",
+            name + "/receive_packets: packet commitment 1 proven",
+            name + "/ack_packets: acknowledgement commitment 1 proven");
+    assertThat(result.failures().getFirst().detail())
+        .isEqualTo("unusable fixture: eth fixture has no steps: invalid data");
+    // the updates do not depend on the contract address: they still pass
+    assertThat(result.cases().stream().filter(c -> c.name().contains(": update to ")))
+        .extracting(CaseResult::outcome)
+        .containsOnly(Outcome.PASS)
+        .hasSize(3);
+  }
+
+  // ---- tendermint-lc ----
+
+  @Test
+  void tendermintLcFailsOnATamperedAppHash() throws IOException {
+    String dir = SharedLayout.TENDERMINT_FIXTURES + "/";
+    copy(dir + "update_client_happy_path.json", "update_client_happy_path.json");
+    ObjectNode membership = json(dir + "verify_membership_key_0.json");
+    // ConsensusState.root = field 2 {field 1: 32 bytes}: tag 12 22, tag 0a 20, then the app hash
+    String cons = membership.get("consensus_state_hex").asText();
+    int root = cons.indexOf("12220a20") + 8;
+    membership.put("consensus_state_hex", flipHexDigit(cons, root));
+    write("verify_membership_key_0.json", membership);
+
+    SuiteResult result =
+        SuiteRunner.run(new TendermintLcSuite(SHARED.file(SharedLayout.ICS07), tmp));
+    assertThat(result.failures().stream().map(CaseResult::name))
+        .containsExactlyInAnyOrder(
+            "update_client_happy_path.json: update to 2-38",
+            "verify_membership_key_0.json: membership at 2-38");
+    assertThat(result.failures().getFirst().detail())
+        .isEqualTo(
+            "consensus state at 2-38 lacks the app hash / next validators hash of"
+                + " verify_membership_key_0.json");
   }
 
   // ---- helpers ----

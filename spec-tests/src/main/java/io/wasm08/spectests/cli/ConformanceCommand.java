@@ -2,6 +2,7 @@ package io.wasm08.spectests.cli;
 
 import cosmos.ics23.v1.Proofs.ProofSpec;
 import io.wasm08.common.Wasm08Exception;
+import io.wasm08.core.client.Height;
 import io.wasm08.node.cli.ContributedCommand;
 import io.wasm08.node.cli.VersionProvider;
 import io.wasm08.proofs.vectors.Ics23VectorFile;
@@ -12,17 +13,24 @@ import io.wasm08.spectests.report.ReportFormat;
 import io.wasm08.spectests.report.TerminalReport;
 import io.wasm08.spectests.suites.CheckExpectations;
 import io.wasm08.spectests.suites.CheckSuite;
+import io.wasm08.spectests.suites.EthLcSuite;
 import io.wasm08.spectests.suites.GasExpectations;
+import io.wasm08.spectests.suites.Ics08Suite;
 import io.wasm08.spectests.suites.Ics23Suite;
 import io.wasm08.spectests.suites.LightBlocksSuite;
 import io.wasm08.spectests.suites.SharedLayout;
+import io.wasm08.spectests.suites.StateFiles;
+import io.wasm08.spectests.suites.TendermintLcSuite;
 import io.wasm08.spectests.suites.VmGasSuite;
+import io.wasm08.wasm.api.ContractDialect;
 import io.wasm08.wasm.vm.Capabilities;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -49,6 +57,9 @@ import picocli.CommandLine.Option;
       ConformanceCommand.Ics23.class,
       ConformanceCommand.Check.class,
       ConformanceCommand.VmGas.class,
+      ConformanceCommand.Ics08.class,
+      ConformanceCommand.EthLc.class,
+      ConformanceCommand.TendermintLc.class,
       ConformanceCommand.LightBlocks.class,
       ConformanceCommand.All.class,
     })
@@ -236,6 +247,182 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
                       expected == null
                           ? GasExpectations.UPSTREAM
                           : GasExpectations.read(expected))));
+    }
+  }
+
+  @Command(
+      name = "ics08",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The host-side 08-wasm checks of one light-client contract, through the real keeper:",
+        "MsgStoreCode (checksum, gzip, size limit, static checks, dialect), CreateClient from",
+        "the given states, status, error mapping of contract errors and traps, post-call",
+        "invariants, the gas of every call, and the same results on the interpreter."
+      })
+  static final class Ics08 implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ReportOptions report = new ReportOptions();
+
+    @Option(
+        names = "--contract",
+        required = true,
+        paramLabel = "FILE",
+        description = "The contract (.wasm or .wasm.gz).")
+    Path contract;
+
+    @Option(
+        names = "--client-state",
+        paramLabel = "FILE",
+        description =
+            "The contract's client state (ClientState.data): the file's bytes, or hex text when"
+                + " the name ends in .hex.")
+    Path clientState;
+
+    @Option(
+        names = "--consensus-state",
+        paramLabel = "FILE",
+        description = "The contract's consensus state (ConsensusState.data), read likewise.")
+    Path consensusState;
+
+    @Option(
+        names = "--latest-height",
+        paramLabel = "R-H",
+        description =
+            "ClientState.latest_height of the created client (default: ${DEFAULT-VALUE}).")
+    String latestHeight = "0-1";
+
+    @Option(
+        names = "--block-time",
+        paramLabel = "TIME",
+        description =
+            "Block time of the calls: Unix seconds or RFC 3339 (default: ${DEFAULT-VALUE}).")
+    String blockTime = "1700000000";
+
+    @Option(
+        names = "--dialect",
+        paramLabel = "DIALECT",
+        description =
+            "Contract API to speak: auto (detect from the binary, the default), g1-early, g1, g3,"
+                + " g4 or g5.")
+    String dialect = "auto";
+
+    @Override
+    public Integer call() {
+      if ((clientState == null) != (consensusState == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--client-state and --consensus-state go together");
+      }
+      Optional<ContractDialect> chosen = parseDialect(spec, dialect);
+      Height height;
+      Instant time;
+      try {
+        height = Height.parse(latestHeight);
+      } catch (RuntimeException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--latest-height must be R-H, got " + latestHeight);
+      }
+      try {
+        time =
+            blockTime.chars().allMatch(Character::isDigit)
+                ? Instant.ofEpochSecond(Long.parseLong(blockTime))
+                : Instant.parse(blockTime);
+      } catch (RuntimeException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--block-time must be Unix seconds or RFC 3339, got " + blockTime);
+      }
+      return execute(
+          spec,
+          report,
+          () -> {
+            Optional<Ics08Suite.States> states =
+                clientState == null
+                    ? Optional.empty()
+                    : Optional.of(
+                        new Ics08Suite.States(
+                            StateFiles.read(clientState),
+                            StateFiles.read(consensusState),
+                            height,
+                            time));
+            return List.of(new Ics08Suite(contract, states, chosen));
+          });
+    }
+  }
+
+  static Optional<ContractDialect> parseDialect(CommandLine.Model.CommandSpec spec, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("auto")) {
+      return Optional.empty();
+    }
+    for (ContractDialect d : ContractDialect.values()) {
+      if (d.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(n)) {
+        return Optional.of(d);
+      }
+    }
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "--dialect must be auto, g1-early, g1, g3, g4 or g5, got " + name);
+  }
+
+  @Command(
+      name = "eth-lc",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Every eureka-format Ethereum light-client fixture (*.json with \"steps\") directly in",
+        "DIR replayed on the contract: create, every update at its block time, every packet",
+        "and acknowledgement commitment proven; tampered inputs rejected."
+      })
+  static final class EthLc implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ReportOptions report = new ReportOptions();
+
+    @Option(
+        names = "--contract",
+        required = true,
+        paramLabel = "FILE",
+        description = "An Ethereum light-client contract (e.g. cw_ics08_wasm_eth.wasm.gz).")
+    Path contract;
+
+    @Option(
+        names = "--fixtures",
+        required = true,
+        paramLabel = "DIR",
+        description = "Fixture folder.")
+    Path fixtures;
+
+    @Override
+    public Integer call() {
+      return execute(spec, report, () -> List.of(new EthLcSuite(contract, fixtures)));
+    }
+  }
+
+  @Command(
+      name = "tendermint-lc",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The eureka-format Tendermint fixtures in DIR (update_client_*.json,",
+        "verify_membership_*.json: real-chain states, headers and proofs) on an ICS-07",
+        "contract, with upstream's negatives."
+      })
+  static final class TendermintLc implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ReportOptions report = new ReportOptions();
+
+    @Option(
+        names = "--contract",
+        required = true,
+        paramLabel = "FILE",
+        description = "An ICS-07 Tendermint light-client contract.")
+    Path contract;
+
+    @Option(
+        names = "--fixtures",
+        required = true,
+        paramLabel = "DIR",
+        description = "Fixture folder.")
+    Path fixtures;
+
+    @Override
+    public Integer call() {
+      return execute(spec, report, () -> List.of(new TendermintLcSuite(contract, fixtures)));
     }
   }
 

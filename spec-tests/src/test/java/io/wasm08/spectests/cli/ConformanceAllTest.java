@@ -60,6 +60,16 @@ class ConformanceAllTest {
     //   (7+11+4+6+10+11+8) + 19 real-chain proofs;
     // check: 27 cosmwasm contracts, 7 ibc-go light clients (5 + 2 in legacy-g1/), 2 eureka ones;
     // vm-gas: the checksum + 2 engines × (3 calls × 2 meterings + report, limit, gas left, pages);
+    // ics08: 4 store-code cases, dialect, instantiate, status, timestamp, 3 error mappings, the
+    //   interpreter; skipped: the dummy accepts any client message (eureka README: "every
+    //   verification succeeds"), the eth client's update_state_on_misbehaviour does not read the
+    //   message;
+    // eth-lc: store code + per fixture instantiate and a tampered header, each update, and per
+    //   step the first commitment proven / tampered proof / wrong value (eureka README: ICS20
+    //   step 1 = 1 update + MsgRecvPacket, step 2 = 2 updates + MsgAcknowledgement; MultiPeriod
+    //   step 1 = 3 updates + MsgRecvPacket): 1 + (2 + 1 + 3 + 2 + 3) + (2 + 3 + 3);
+    // tendermint-lc: store code + the update fixture (instantiate, status, 4 negatives, update)
+    //   + the membership fixture (instantiate, proof, 3 negatives);
     // light-blocks: 41 single-step files + 8 bisection anchors (_worst_case's skipped as
     //   documented) + 4 single-peer files × (primary, witnesses) + 4 multi-peer files.
     assertThat(counts)
@@ -69,6 +79,11 @@ class ConformanceAllTest {
             "check ibc-go 7/0/0",
             "check eureka 2/0/0",
             "vm-gas hackatom.wasm 21/0/0",
+            "ics08 cw_dummy_light_client.wasm.gz 11/0/1",
+            "ics08 cw_ics08_wasm_eth.wasm.gz 11/0/1",
+            "ics08 ics07_tendermint_cw.wasm.gz 12/0/0",
+            "eth-lc eureka 20/0/0",
+            "tendermint-lc tendermint-lc-fixtures 13/0/0",
             "light-blocks tendermint-light-client 60/0/1");
     // docs/conformance.md shows this run's summary table
     String doc =

@@ -20,7 +20,9 @@ class ConformanceCommandTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("conformance");
     Cli.Run suites = Cli.run("conformance", "--help");
-    assertThat(suites.out()).contains("ics23", "check", "vm-gas", "light-blocks", "all");
+    assertThat(suites.out())
+        .contains(
+            "ics23", "check", "vm-gas", "ics08", "eth-lc", "tendermint-lc", "light-blocks", "all");
   }
 
   @Test
@@ -81,6 +83,58 @@ class ConformanceCommandTest {
             tmp.resolve("missing.json").toString());
     assertThat(expected.exitCode()).isEqualTo(2);
     assertThat(expected.err()).contains("cannot read");
+  }
+
+  @Test
+  void ics08ReadsStateFilesVerbatimOrAsHexAndChecksItsOptions() throws IOException {
+    String dummy =
+        SharedFixtures.get()
+            .file("fixtures/light-clients/eureka/cw_dummy_light_client.wasm.gz")
+            .toString();
+    Path cs = Files.writeString(tmp.resolve("client-state.hex"), "6373 0a"); // "cs\n"
+    Path cons = Files.writeString(tmp.resolve("consensus-state.json"), "{\"any\":1}");
+    Cli.Run run =
+        Cli.run(
+            "conformance",
+            "ics08",
+            "--contract",
+            dummy,
+            "--client-state",
+            cs.toString(),
+            "--consensus-state",
+            cons.toString(),
+            "--block-time",
+            "2023-11-14T22:13:20Z",
+            "--dialect",
+            "g5",
+            "-v");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    // the dummy answers env.block.time (eureka README), here 1700000000 s
+    assertThat(run.out()).contains("1700000000000000000 ns at 0-1").contains("G5 (detected)");
+
+    Cli.Run storeOnly = Cli.run("conformance", "ics08", "--contract", dummy);
+    assertThat(storeOnly.exitCode()).as(storeOnly.out()).isZero();
+    assertThat(storeOnly.out()).contains("SKIP  ics08  instantiate: no --client-state");
+
+    Cli.Run alone =
+        Cli.run("conformance", "ics08", "--contract", dummy, "--client-state", cs.toString());
+    assertThat(alone.exitCode()).isEqualTo(2);
+    assertThat(alone.err()).contains("--client-state and --consensus-state go together");
+    Cli.Run dialect = Cli.run("conformance", "ics08", "--contract", dummy, "--dialect", "g2");
+    assertThat(dialect.exitCode()).isEqualTo(2);
+    assertThat(dialect.err()).contains("--dialect must be auto, g1-early, g1, g3, g4 or g5");
+    Cli.Run badHex =
+        Cli.run(
+            "conformance",
+            "ics08",
+            "--contract",
+            dummy,
+            "--client-state",
+            Files.writeString(tmp.resolve("bad.hex"), "xyz").toString(),
+            "--consensus-state",
+            cons.toString());
+    assertThat(badHex.exitCode()).isEqualTo(2);
+    assertThat(badHex.err()).contains(tmp.resolve("bad.hex") + " is not hex");
   }
 
   @Test
