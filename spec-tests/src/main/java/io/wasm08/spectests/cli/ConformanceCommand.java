@@ -362,6 +362,23 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
         spec.commandLine(), "--dialect must be auto, g1-early, g1, g3, g4 or g5, got " + name);
   }
 
+  /** The inputs of the fixture replays: a contract and a folder of fixtures for it. */
+  static final class ContractAndFixtures {
+    @Option(
+        names = "--contract",
+        required = true,
+        paramLabel = "FILE",
+        description = "The light-client contract (.wasm or .wasm.gz).")
+    Path contract;
+
+    @Option(
+        names = "--fixtures",
+        required = true,
+        paramLabel = "DIR",
+        description = "The fixture folder (its *.json files, not its subfolders).")
+    Path fixtures;
+  }
+
   @Command(
       name = "eth-lc",
       mixinStandardHelpOptions = true,
@@ -373,24 +390,11 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
   static final class EthLc implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ReportOptions report = new ReportOptions();
-
-    @Option(
-        names = "--contract",
-        required = true,
-        paramLabel = "FILE",
-        description = "An Ethereum light-client contract (e.g. cw_ics08_wasm_eth.wasm.gz).")
-    Path contract;
-
-    @Option(
-        names = "--fixtures",
-        required = true,
-        paramLabel = "DIR",
-        description = "Fixture folder.")
-    Path fixtures;
+    @Mixin ContractAndFixtures input = new ContractAndFixtures();
 
     @Override
     public Integer call() {
-      return execute(spec, report, () -> List.of(new EthLcSuite(contract, fixtures)));
+      return execute(spec, report, () -> List.of(new EthLcSuite(input.contract, input.fixtures)));
     }
   }
 
@@ -405,24 +409,12 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
   static final class TendermintLc implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ReportOptions report = new ReportOptions();
-
-    @Option(
-        names = "--contract",
-        required = true,
-        paramLabel = "FILE",
-        description = "An ICS-07 Tendermint light-client contract.")
-    Path contract;
-
-    @Option(
-        names = "--fixtures",
-        required = true,
-        paramLabel = "DIR",
-        description = "Fixture folder.")
-    Path fixtures;
+    @Mixin ContractAndFixtures input = new ContractAndFixtures();
 
     @Override
     public Integer call() {
-      return execute(spec, report, () -> List.of(new TendermintLcSuite(contract, fixtures)));
+      return execute(
+          spec, report, () -> List.of(new TendermintLcSuite(input.contract, input.fixtures)));
     }
   }
 

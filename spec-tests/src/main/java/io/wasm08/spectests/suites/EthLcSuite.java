@@ -7,17 +7,12 @@ import static io.wasm08.spectests.suites.ContractChecks.require;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.client.Height;
-import io.wasm08.core.events.Event;
 import io.wasm08.proofs.commitment.MerklePath;
 import io.wasm08.spectests.ConformanceCase;
 import io.wasm08.spectests.ConformanceErrorCode;
-import io.wasm08.spectests.Suite;
-import io.wasm08.wasm.api.ContractDialects;
 import io.wasm08.wasm.fixtures.EurekaEthFixture;
-import io.wasm08.wasm.keeper.WasmConfig;
 import io.wasm08.wasm.types.WasmClientState;
 import io.wasm08.wasm.types.WasmConsensusState;
-import io.wasm08.wasm.vm.chicory.ChicoryWasmEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,30 +30,15 @@ import java.util.Map;
  * commitment of the relayer's transactions is proven; a tampered signature, proof or value is
  * rejected without writing.
  */
-public final class EthLcSuite implements Suite {
-  private final Path contractFile;
-  private final Path fixtures;
-  private Ics08Host host;
-  private Bytes checksum;
+public final class EthLcSuite extends FixtureReplaySuite {
 
   public EthLcSuite(Path contract, Path fixtures) {
-    this.contractFile = contract;
-    this.fixtures = fixtures;
+    super(contract, fixtures);
   }
 
   @Override
   public String name() {
     return "eth-lc";
-  }
-
-  @Override
-  public String subject() {
-    return fixtures.toString();
-  }
-
-  @Override
-  public List<String> notes() {
-    return List.of("contract: " + contractFile);
   }
 
   @Override
@@ -78,30 +58,14 @@ public final class EthLcSuite implements Suite {
 
   @Override
   public List<ConformanceCase> cases() {
-    ContractChecks.Contract contract = ContractChecks.read(contractFile);
-    List<Path> files =
-        InputFiles.under(fixtures, n -> n.endsWith(".json")).stream()
-            .filter(p -> p.getParent().equals(fixtures))
-            .filter(EthLcSuite::isEthFixture)
-            .toList();
+    ConformanceCase storeCode = storeCode();
+    List<Path> files = fixtureFiles().stream().filter(EthLcSuite::isEthFixture).toList();
     if (files.isEmpty()) {
       throw ConformanceErrorCode.BAD_INPUT.wrap(
           "no eureka Ethereum fixtures (*.json with \"steps\") in " + fixtures);
     }
     List<ConformanceCase> cases = new ArrayList<>();
-    cases.add(
-        new ConformanceCase(
-            "store code",
-            () -> {
-              host = new Ics08Host(ChicoryWasmEngine.builder().build(), WasmConfig.defaults());
-              Ics08Host.Metered<Bytes> stored = host.storeCode(contract.asGiven());
-              checksum = stored.value();
-              return checksum.toHex()
-                  + ", "
-                  + ContractDialects.detect(contract.wasm())
-                  + ", gas "
-                  + stored.gas();
-            }));
+    cases.add(storeCode);
     for (Path file : files) {
       cases.addAll(new Replay(InputFiles.relative(fixtures, file), file).cases());
     }
@@ -196,7 +160,7 @@ public final class EthLcSuite implements Suite {
     }
 
     private String instantiate() {
-      Bytes sum = after("store code", () -> checksum);
+      Bytes sum = stored();
       List<EurekaEthFixture.Update> firstUpdates =
           fixture.steps().isEmpty() ? List.of() : fixture.steps().get(0).updates();
       if (!firstUpdates.isEmpty()) {
@@ -204,10 +168,7 @@ public final class EthLcSuite implements Suite {
       }
       WasmClientState cs = new WasmClientState(fixture.clientState(), sum, fixture.latestHeight());
       WasmConsensusState cons = new WasmConsensusState(fixture.consensusState());
-      Ics08Host.Metered<String> created =
-          host.run(
-              ctx ->
-                  host.clientKeeper().createClient(ctx, "08-wasm", cs.marshal(), cons.marshal()));
+      Ics08Host.Metered<String> created = host.createClient(cs, cons);
       clientId = created.value();
       return clientId + " at " + fixture.latestHeight() + ", gas " + created.gas();
     }
@@ -234,18 +195,8 @@ public final class EthLcSuite implements Suite {
     private String update(EurekaEthFixture.Update update) {
       String id = after("instantiate", () -> clientId);
       host.blockTime = Instant.ofEpochSecond(update.blockTimeSeconds());
-      Ics08Host.Metered<List<Event>> run =
-          host.run(
-              ctx -> {
-                host.clientKeeper().updateClient(ctx, id, update.clientMessage());
-                return ctx.eventManager().events();
-              });
-      List<Height> heights =
-          run.value().stream()
-              .filter(e -> e.type().equals("update_client"))
-              .flatMap(e -> e.attribute("consensus_height").stream())
-              .map(Height::parse)
-              .toList();
+      Ics08Host.Metered<List<Height>> run = host.updateClient(id, update.clientMessage());
+      List<Height> heights = run.value();
       require(
           heights.equals(List.of(update.expectedHeight())),
           "update returned " + heights + ", expected " + update.expectedHeight());
@@ -253,10 +204,22 @@ public final class EthLcSuite implements Suite {
     }
 
     private String prove(EurekaEthFixture.Membership proof) {
-      String id = after("instantiate", () -> clientId);
       Map<String, Bytes> before = host.snapshot();
-      Ics08Host.Metered<Void> run =
-          host.run(
+      long gas = verify(proof, proof.proof(), proof.value());
+      require(host.snapshot().equals(before), "verify_membership wrote to the store");
+      return "at " + proof.proofHeight() + ", value " + proof.value().toHex() + ", gas " + gas;
+    }
+
+    private String disproved(
+        String what, EurekaEthFixture.Membership proof, Bytes proofBytes, Bytes value) {
+      return rejected(
+          host, "verify_membership with " + what, () -> verify(proof, proofBytes, value));
+    }
+
+    /** {@code VerifyMembership} of {@code value} at the proof's path and height; the gas. */
+    private long verify(EurekaEthFixture.Membership proof, Bytes proofBytes, Bytes value) {
+      String id = after("instantiate", () -> clientId);
+      return host.run(
               ctx -> {
                 host.clientKeeper()
                     .verifyMembership(
@@ -265,41 +228,12 @@ public final class EthLcSuite implements Suite {
                         proof.proofHeight(),
                         0,
                         0,
-                        proof.proof(),
+                        proofBytes,
                         MerklePath.of(proof.path()),
-                        proof.value());
+                        value);
                 return null;
-              });
-      require(host.snapshot().equals(before), "verify_membership wrote to the store");
-      return "at "
-          + proof.proofHeight()
-          + ", value "
-          + proof.value().toHex()
-          + ", gas "
-          + run.gas();
-    }
-
-    private String disproved(
-        String what, EurekaEthFixture.Membership proof, Bytes proofBytes, Bytes value) {
-      String id = after("instantiate", () -> clientId);
-      return rejected(
-          host,
-          "verify_membership with " + what,
-          () ->
-              host.run(
-                  ctx -> {
-                    host.clientKeeper()
-                        .verifyMembership(
-                            ctx,
-                            id,
-                            proof.proofHeight(),
-                            0,
-                            0,
-                            proofBytes,
-                            MerklePath.of(proof.path()),
-                            value);
-                    return null;
-                  }));
+              })
+          .gas();
     }
   }
 }

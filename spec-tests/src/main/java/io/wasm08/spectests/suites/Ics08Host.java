@@ -6,6 +6,8 @@ import io.wasm08.client.ClientKeeper;
 import io.wasm08.client.ClientParams;
 import io.wasm08.client.UpgradeKeeper;
 import io.wasm08.common.Bytes;
+import io.wasm08.core.client.ClientMessage;
+import io.wasm08.core.client.Height;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.context.BlockInfo;
@@ -23,10 +25,13 @@ import io.wasm08.wasm.keeper.WasmKeeper;
 import io.wasm08.wasm.keeper.WasmMsgServer;
 import io.wasm08.wasm.querier.BlsCustomQuerier;
 import io.wasm08.wasm.querier.QueryRouter;
+import io.wasm08.wasm.types.WasmClientState;
+import io.wasm08.wasm.types.WasmConsensusState;
 import io.wasm08.wasm.types.WasmTypes;
 import io.wasm08.wasm.vm.WasmEngine;
 import io.wasm08.wasm.vm.crypto.DefaultCosmWasmCrypto;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -103,6 +108,27 @@ final class Ics08Host {
             .setWasmByteCode(ByteString.copyFrom(code.toByteArray()))
             .build();
     return run(ctx -> Bytes.wrapOwned(msgServer.storeCode(ctx, msg).getChecksum().toByteArray()));
+  }
+
+  /** {@code MsgCreateClient} of an 08-wasm client; the client id. */
+  Metered<String> createClient(WasmClientState clientState, WasmConsensusState consensusState) {
+    return run(
+        ctx ->
+            clientKeeper.createClient(
+                ctx, WasmTypes.MODULE_NAME, clientState.marshal(), consensusState.marshal()));
+  }
+
+  /** {@code MsgUpdateClient}; the consensus heights of its {@code update_client} event. */
+  Metered<List<Height>> updateClient(String clientId, ClientMessage message) {
+    return run(
+        ctx -> {
+          clientKeeper.updateClient(ctx, clientId, message);
+          return ctx.eventManager().events().stream()
+              .filter(e -> e.type().equals("update_client"))
+              .flatMap(e -> e.attribute("consensus_height").stream())
+              .map(Height::parse)
+              .toList();
+        });
   }
 
   /** Every key and value of both stores, for "nothing was written" checks. */

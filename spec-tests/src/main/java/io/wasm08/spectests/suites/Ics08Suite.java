@@ -233,9 +233,7 @@ public final class Ics08Suite implements Suite {
     host.blockTime = s.blockTime();
     WasmClientState cs = new WasmClientState(s.clientState(), sum, s.latestHeight());
     WasmConsensusState cons = new WasmConsensusState(s.consensusState());
-    Ics08Host.Metered<String> created =
-        host.run(
-            ctx -> host.clientKeeper().createClient(ctx, "08-wasm", cs.marshal(), cons.marshal()));
+    Ics08Host.Metered<String> created = host.createClient(cs, cons);
     WasmClientState stored =
         host.keeper()
             .getClientState(host.clientStore(created.value()))
@@ -374,10 +372,7 @@ public final class Ics08Suite implements Suite {
       other.blockTime = s.blockTime();
       WasmClientState cs = new WasmClientState(s.clientState(), stored.value(), s.latestHeight());
       WasmConsensusState cons = new WasmConsensusState(s.consensusState());
-      Ics08Host.Metered<String> created =
-          other.run(
-              ctx ->
-                  other.clientKeeper().createClient(ctx, "08-wasm", cs.marshal(), cons.marshal()));
+      Ics08Host.Metered<String> created = other.createClient(cs, cons);
       createGas = created.gas();
       if (want.status() != null) {
         Ics08Host.Metered<Status> st =

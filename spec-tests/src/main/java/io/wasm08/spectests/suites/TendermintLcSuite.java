@@ -8,18 +8,14 @@ import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.client.Height;
 import io.wasm08.core.client.Status;
-import io.wasm08.core.events.Event;
 import io.wasm08.core.host.ClientKeys;
 import io.wasm08.proofs.commitment.MerklePath;
 import io.wasm08.spectests.ConformanceCase;
 import io.wasm08.spectests.ConformanceErrorCode;
-import io.wasm08.spectests.Suite;
 import io.wasm08.wasm.fixtures.EurekaTendermintFixture;
-import io.wasm08.wasm.keeper.WasmConfig;
 import io.wasm08.wasm.types.WasmClientMessage;
 import io.wasm08.wasm.types.WasmClientState;
 import io.wasm08.wasm.types.WasmConsensusState;
-import io.wasm08.wasm.vm.chicory.ChicoryWasmEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,31 +31,16 @@ import java.util.List;
  * {@code …/membership/tests}). Each fixture gets its own client, created from the fixture's states
  * an hour after their consensus time.
  */
-public final class TendermintLcSuite implements Suite {
-  private final Path contractFile;
-  private final Path fixtures;
-  private Ics08Host host;
-  private Bytes checksum;
+public final class TendermintLcSuite extends FixtureReplaySuite {
   private final List<EurekaTendermintFixture> memberships = new ArrayList<>();
 
   public TendermintLcSuite(Path contract, Path fixtures) {
-    this.contractFile = contract;
-    this.fixtures = fixtures;
+    super(contract, fixtures);
   }
 
   @Override
   public String name() {
     return "tendermint-lc";
-  }
-
-  @Override
-  public String subject() {
-    return fixtures.toString();
-  }
-
-  @Override
-  public List<String> notes() {
-    return List.of("contract: " + contractFile);
   }
 
   @Override
@@ -80,25 +61,10 @@ public final class TendermintLcSuite implements Suite {
 
   @Override
   public List<ConformanceCase> cases() {
-    ContractChecks.Contract contract = ContractChecks.read(contractFile);
-    List<Path> files =
-        InputFiles.under(fixtures, n -> n.endsWith(".json")).stream()
-            .filter(p -> p.getParent().equals(fixtures))
-            .toList();
+    ConformanceCase storeCode = storeCode();
+    List<Path> files = fixtureFiles();
     List<ConformanceCase> cases = new ArrayList<>();
-    cases.add(
-        new ConformanceCase(
-            "store code",
-            () -> {
-              host = new Ics08Host(ChicoryWasmEngine.builder().build(), WasmConfig.defaults());
-              Ics08Host.Metered<Bytes> stored = host.storeCode(contract.asGiven());
-              checksum = stored.value();
-              return checksum.toHex()
-                  + ", "
-                  + host.keeper().dialect(checksum)
-                  + ", gas "
-                  + stored.gas();
-            }));
+    cases.add(storeCode);
     List<EurekaTendermintFixture> updates = new ArrayList<>();
     for (Path file : files) {
       String name = InputFiles.relative(fixtures, file);
@@ -235,14 +201,11 @@ public final class TendermintLcSuite implements Suite {
     }
 
     private String instantiate() {
-      Bytes sum = after("store code", () -> checksum);
+      Bytes sum = stored();
       host.blockTime = now();
       WasmClientState cs = f.wasmClientState(sum);
       WasmConsensusState cons = f.wasmConsensusState();
-      Ics08Host.Metered<String> created =
-          host.run(
-              ctx ->
-                  host.clientKeeper().createClient(ctx, "08-wasm", cs.marshal(), cons.marshal()));
+      Ics08Host.Metered<String> created = host.createClient(cs, cons);
       clientId = created.value();
       return clientId + " at " + f.latestHeight() + ", gas " + created.gas();
     }
@@ -282,18 +245,8 @@ public final class TendermintLcSuite implements Suite {
     private String applyUpdate(EurekaTendermintFixture.Update u) {
       String id = after("instantiate", () -> clientId);
       host.blockTime = now();
-      Ics08Host.Metered<List<Event>> run =
-          host.run(
-              ctx -> {
-                host.clientKeeper().updateClient(ctx, id, u.clientMessage());
-                return ctx.eventManager().events();
-              });
-      List<Height> heights =
-          run.value().stream()
-              .filter(e -> e.type().equals("update_client"))
-              .flatMap(e -> e.attribute("consensus_height").stream())
-              .map(Height::parse)
-              .toList();
+      Ics08Host.Metered<List<Height>> run = host.updateClient(id, u.clientMessage());
+      List<Height> heights = run.value();
       require(
           heights.equals(List.of(u.newHeight())),
           "update returned " + heights + ", expected " + u.newHeight());
