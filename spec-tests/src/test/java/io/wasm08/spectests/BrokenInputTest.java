@@ -11,6 +11,7 @@ import io.wasm08.core.client.Height;
 import io.wasm08.spectests.suites.CheckSuite;
 import io.wasm08.spectests.suites.EthLcSuite;
 import io.wasm08.spectests.suites.GasExpectations;
+import io.wasm08.spectests.suites.Ics08Expectations;
 import io.wasm08.spectests.suites.Ics08Suite;
 import io.wasm08.spectests.suites.Ics23Suite;
 import io.wasm08.spectests.suites.LightBlocksSuite;
@@ -233,6 +234,35 @@ class BrokenInputTest {
     // every other case needs the stored code: skipped, saying why
     assertThat(result.count(Outcome.SKIP)).isEqualTo(result.cases().size() - 1);
     assertThat(result.cases().get(1).detail()).isEqualTo("not run: store code did not succeed");
+  }
+
+  @Test
+  void ics08FailsOnAWrongChecksumAndGasExpectation() {
+    // the dummy's 08-wasm checksum from the eureka README, with one digit changed; a status query
+    // always costs more than 1 gas (the VM setup alone is 2000 SDK gas)
+    String upstream = "3b8e524cf9db2cb6abe03b45c03c74744eadb97416e574ca3c7a5b8daba0ba7e";
+    Ics08Expectations wrong =
+        new Ics08Expectations(Optional.of(flipHexDigit(upstream, 10)), java.util.Map.of())
+            .withGas(Ics08Expectations.STATUS, 1);
+    SuiteResult result =
+        SuiteRunner.run(
+            new Ics08Suite(
+                    SHARED.file(SharedLayout.DUMMY),
+                    Optional.of(
+                        new Ics08Suite.States(
+                            Bytes.ofUtf8("cs"),
+                            Bytes.ofUtf8("cons"),
+                            Height.of(0, 1),
+                            Instant.ofEpochSecond(1_700_000_000L))),
+                    Optional.empty())
+                .expecting(wrong));
+    assertThat(result.failures().stream().map(CaseResult::name))
+        .containsExactly("store code: checksum", "status");
+    assertThat(result.failures().get(0).detail())
+        .isEqualTo("checksum " + upstream + ", expected " + flipHexDigit(upstream, 10));
+    assertThat(result.failures().get(1).detail()).startsWith("gas ").endsWith(", expected 1");
+    // the cases after them still ran
+    assertThat(result.count(Outcome.PASS)).isEqualTo(9);
   }
 
   // ---- eth-lc ----

@@ -15,6 +15,7 @@ import io.wasm08.spectests.suites.CheckExpectations;
 import io.wasm08.spectests.suites.CheckSuite;
 import io.wasm08.spectests.suites.EthLcSuite;
 import io.wasm08.spectests.suites.GasExpectations;
+import io.wasm08.spectests.suites.Ics08Expectations;
 import io.wasm08.spectests.suites.Ics08Suite;
 import io.wasm08.spectests.suites.Ics23Suite;
 import io.wasm08.spectests.suites.LightBlocksSuite;
@@ -299,6 +300,14 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     String blockTime = "1700000000";
 
     @Option(
+        names = "--expected",
+        paramLabel = "FILE",
+        description =
+            "JSON {\"checksum\": \"<hex>\", \"store_code\": N, \"instantiate\": N, \"status\": N,"
+                + " \"timestamp_at_height\": N} pinning the checksum and SDK gas (docs/conformance.md).")
+    Path expected;
+
+    @Option(
         names = "--dialect",
         paramLabel = "DIALECT",
         description =
@@ -343,7 +352,9 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
                             StateFiles.read(consensusState),
                             height,
                             time));
-            return List.of(new Ics08Suite(contract, states, chosen));
+            Ics08Expectations pinned =
+                expected == null ? Ics08Expectations.NONE : Ics08Expectations.read(expected);
+            return List.of(new Ics08Suite(contract, states, chosen).expecting(pinned));
           });
     }
   }

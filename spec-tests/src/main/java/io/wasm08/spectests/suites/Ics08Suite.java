@@ -54,6 +54,7 @@ public final class Ics08Suite implements Suite {
   private final Path contractFile;
   private final Supplier<Optional<States>> stateSource;
   private final Optional<ContractDialect> dialect;
+  private Ics08Expectations expected = Ics08Expectations.NONE;
   private Optional<States> states = Optional.empty();
 
   // what the cases found, in order (a case needing an earlier result is skipped without it)
@@ -77,6 +78,12 @@ public final class Ics08Suite implements Suite {
     this.contractFile = contract;
     this.stateSource = states;
     this.dialect = dialect;
+  }
+
+  /** These checks with the checksum and gas numbers of {@code expectations} pinned. */
+  public Ics08Suite expecting(Ics08Expectations expectations) {
+    this.expected = expectations;
+    return this;
   }
 
   @Override
@@ -151,15 +158,23 @@ public final class Ics08Suite implements Suite {
   private String storeCode() {
     host = newHost(ExecutionMode.COMPILER);
     Ics08Host.Metered<Bytes> stored = host.storeCode(contract.asGiven());
-    Bytes expected = Checksum.of(contract.wasm().toByteArray()).bytes();
+    Bytes sha256 = Checksum.of(contract.wasm().toByteArray()).bytes();
     require(
-        stored.value().equals(expected),
-        "checksum " + stored.value().toHex() + ", sha256 of the code " + expected.toHex());
+        stored.value().equals(sha256),
+        "checksum " + stored.value().toHex() + ", sha256 of the code " + sha256.toHex());
     require(
-        host.keeper().hasChecksum(host.ctx(gas()), expected),
+        host.keeper().hasChecksum(host.ctx(gas()), sha256),
         "the checksum is not in the allow-list after MsgStoreCode");
     checksum = stored.value();
     compiler = new Observed(stored.gas(), 0, null, 0);
+    expected
+        .checksum()
+        .ifPresent(
+            want ->
+                require(
+                    want.equals(sha256.toHex()),
+                    "checksum " + sha256.toHex() + ", expected " + want));
+    expected.checkGas(Ics08Expectations.STORE_CODE, stored.gas());
     return checksum.toHex() + (contract.gzipped() ? " (from gzip)" : "") + ", gas " + stored.gas();
   }
 
@@ -245,6 +260,7 @@ public final class Ics08Suite implements Suite {
     require(!stored.latestHeight().isZero(), "stored client state has latest height 0-0");
     clientId = created.value();
     compiler = new Observed(compiler.storeGas(), created.gas(), null, 0);
+    expected.checkGas(Ics08Expectations.INSTANTIATE, created.gas());
     return clientId + " at " + stored.latestHeight() + ", gas " + created.gas();
   }
 
@@ -256,6 +272,7 @@ public final class Ics08Suite implements Suite {
     require(host.snapshot().equals(before), "the status query wrote to the store");
     require(status.value().equals(Status.ACTIVE), "status " + status.value() + ", expected Active");
     compiler = new Observed(compiler.storeGas(), compiler.createGas(), "Active", status.gas());
+    expected.checkGas(Ics08Expectations.STATUS, status.gas());
     return "Active, gas " + status.gas();
   }
 
@@ -265,6 +282,7 @@ public final class Ics08Suite implements Suite {
     Height latest = host.module().latestHeight(host.ctx(gas()), id);
     Ics08Host.Metered<Long> ts = host.run(ctx -> host.module().timestampAtHeight(ctx, id, latest));
     require(ts.value() > 0, "timestamp 0 at " + latest);
+    expected.checkGas(Ics08Expectations.TIMESTAMP, ts.gas());
     return ts.value() + " ns at " + latest + ", gas " + ts.gas();
   }
 

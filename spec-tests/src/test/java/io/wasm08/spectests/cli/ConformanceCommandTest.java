@@ -123,6 +123,16 @@ class ConformanceCommandTest {
     Cli.Run dialect = Cli.run("conformance", "ics08", "--contract", dummy, "--dialect", "g2");
     assertThat(dialect.exitCode()).isEqualTo(2);
     assertThat(dialect.err()).contains("--dialect must be auto, g1-early, g1, g3, g4 or g5");
+    Cli.Run typo =
+        Cli.run(
+            "conformance",
+            "ics08",
+            "--contract",
+            dummy,
+            "--expected",
+            Files.writeString(tmp.resolve("gas.json"), "{\"stauts\": 1}").toString());
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("unknown ics08 expectation \"stauts\"");
     Cli.Run badHex =
         Cli.run(
             "conformance",
