@@ -7,8 +7,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import cosmos.ics23.v1.Proofs.CommitmentProof;
 import cosmos.ics23.v1.Proofs.ProofSpec;
 import io.wasm08.common.Bytes;
-import io.wasm08.proofs.Vectors.Item;
-import io.wasm08.proofs.Vectors.Vector;
+import io.wasm08.proofs.vectors.ProofVector;
+import io.wasm08.proofs.vectors.ProofVector.Item;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -28,13 +28,13 @@ class MutationTest {
   private static final long SEED = 0x1C523_0004L;
   private static final Map<String, String> REPORT = new TreeMap<>();
 
-  static Stream<Vector> vectors() {
+  static Stream<ProofVector> vectors() {
     return Vectors.all().stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
-  void singleByteMutationsNeverVerify(Vector v) {
+  void singleByteMutationsNeverVerify(ProofVector v) {
     SplittableRandom rng = new SplittableRandom(SEED ^ v.name().hashCode());
     byte[] original = v.encoded().toByteArray();
     int meaningful = 0;
@@ -84,7 +84,7 @@ class MutationTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
-  void mutatedSpecsOnlyEverThrowProofException(Vector v) {
+  void mutatedSpecsOnlyEverThrowProofException(ProofVector v) {
     SplittableRandom rng = new SplittableRandom(SEED ^ ~v.name().hashCode());
     byte[] spec = v.spec().toByteArray();
     int decoded = 0;
@@ -96,7 +96,9 @@ class MutationTest {
         continue;
       }
       decoded++;
-      Vector w = new Vector(v.name(), mutated, v.root(), v.proof(), v.encoded(), v.items());
+      ProofVector w =
+          new ProofVector(
+              v.name(), mutated, v.root(), v.encoded(), v.proof(), v.items(), v.batch(), true);
       Throwable thrown = catchThrowable(() -> Vectors.requireAll(w, v.proof()));
       if (thrown != null) {
         assertThat(thrown).isInstanceOf(ProofException.class);
@@ -108,7 +110,7 @@ class MutationTest {
   static final int SPEC_MUTATIONS = 200;
 
   /** The boolean API: true only if every item verifies; must not throw either. */
-  private static boolean allVerify(Vector v, CommitmentProof proof) {
+  private static boolean allVerify(ProofVector v, CommitmentProof proof) {
     for (Item item : v.items()) {
       boolean ok =
           item.exists()

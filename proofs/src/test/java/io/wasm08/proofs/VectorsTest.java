@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cosmos.ics23.v1.Proofs.CommitmentProof;
 import cosmos.ics23.v1.Proofs.ProofSpec;
 import io.wasm08.common.Bytes;
-import io.wasm08.proofs.Vectors.Item;
-import io.wasm08.proofs.Vectors.Vector;
+import io.wasm08.proofs.vectors.ProofVector;
+import io.wasm08.proofs.vectors.ProofVector.Item;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class VectorsTest {
   @ParameterizedTest(name = "{0}/{1}")
   @MethodSource("singles")
   void singleVector(String tree, String name) {
-    Vector v = Vectors.load(tree, name);
+    ProofVector v = Vectors.load(tree, name);
     assertThat(Ics23.calculateRoot(v.proof())).isEqualTo(v.root());
     Item item = v.items().getFirst();
     if (item.exists()) {
@@ -80,7 +80,7 @@ class VectorsTest {
   @ParameterizedTest(name = "{0}/{1}")
   @MethodSource("batchFiles")
   void everyBatchItemVerifies(String tree, String name) {
-    Vector v = Vectors.load(tree, name);
+    ProofVector v = Vectors.load(tree, name);
     assertThat(v.proof().getProofCase()).isEqualTo(CommitmentProof.ProofCase.COMPRESSED);
     assertThat(v.items()).hasSize(20);
     Vectors.requireAll(v, v.proof());
@@ -102,7 +102,7 @@ class VectorsTest {
   @ParameterizedTest(name = "{0}/{1}")
   @MethodSource("batchFiles")
   void compressOfDecompressIsByteIdentical(String tree, String name) {
-    Vector v = Vectors.load(tree, name);
+    ProofVector v = Vectors.load(tree, name);
     CommitmentProof decompressed = Ics23.decompress(v.proof());
     assertThat(decompressed).isNotEqualTo(v.proof());
     assertThat(decompressed.getProofCase()).isEqualTo(CommitmentProof.ProofCase.BATCH);
@@ -112,7 +112,14 @@ class VectorsTest {
     assertThat(Ics23.decompress(decompressed)).isSameAs(decompressed);
   }
 
-  record BatchCase(String name, ProofSpec spec, CommitmentProof proof, Item item, boolean valid) {
+  /** A reference item with the root of the file it came from, as Go's RefData has. */
+  record Ref(Bytes root, Item item) {}
+
+  record BatchCase(String name, ProofSpec spec, CommitmentProof proof, Ref ref, boolean valid) {
+    Item item() {
+      return ref.item();
+    }
+
     @Override
     public String toString() {
       return name;
@@ -121,8 +128,8 @@ class VectorsTest {
 
   /** Go TestBatchVectors at go/v0.11.0 ({@code BatchVectorsTestData}), case by case. */
   static Stream<BatchCase> batchCases() {
-    List<Item> iavlRefs = refs("iavl");
-    List<Item> tmRefs = refs("tendermint");
+    List<Ref> iavlRefs = refs("iavl");
+    List<Ref> tmRefs = refs("tendermint");
     CommitmentProof iavlBatch = combined("iavl");
     CommitmentProof tmBatch = combined("tendermint");
     List<BatchCase> out = new ArrayList<>();
@@ -132,42 +139,42 @@ class VectorsTest {
     out.add(
         new BatchCase("iavl invalid 1", ProofSpecs.TENDERMINT, iavlBatch, iavlRefs.get(4), false));
     out.add(new BatchCase("iavl invalid 2", ProofSpecs.IAVL, iavlBatch, tmRefs.get(0), false));
-    Vector iavlExist = Vectors.load("iavl", "batch_exist");
-    Vector iavlNonexist = Vectors.load("iavl", "batch_nonexist");
+    ProofVector iavlExist = Vectors.load("iavl", "batch_exist");
+    ProofVector iavlNonexist = Vectors.load("iavl", "batch_nonexist");
     out.add(
         new BatchCase(
             "iavl batch exist",
             ProofSpecs.IAVL,
             iavlExist.proof(),
-            iavlExist.items().get(17),
+            new Ref(iavlExist.root(), iavlExist.items().get(17)),
             true));
     out.add(
         new BatchCase(
             "iavl batch nonexist",
             ProofSpecs.IAVL,
             iavlNonexist.proof(),
-            iavlNonexist.items().get(7),
+            new Ref(iavlNonexist.root(), iavlNonexist.items().get(7)),
             true));
     for (int i = 0; i < 6; i++) {
       out.add(new BatchCase("tm " + i, ProofSpecs.TENDERMINT, tmBatch, tmRefs.get(i), true));
     }
     out.add(new BatchCase("tm invalid 1", ProofSpecs.IAVL, tmBatch, tmRefs.get(4), false));
     out.add(new BatchCase("tm invalid 2", ProofSpecs.TENDERMINT, tmBatch, iavlRefs.get(0), false));
-    Vector tmExist = Vectors.load("tendermint", "batch_exist");
-    Vector tmNonexist = Vectors.load("tendermint", "batch_nonexist");
+    ProofVector tmExist = Vectors.load("tendermint", "batch_exist");
+    ProofVector tmNonexist = Vectors.load("tendermint", "batch_nonexist");
     out.add(
         new BatchCase(
             "tm batch exist",
             ProofSpecs.TENDERMINT,
             tmExist.proof(),
-            tmExist.items().get(10),
+            new Ref(tmExist.root(), tmExist.items().get(10)),
             true));
     out.add(
         new BatchCase(
             "tm batch nonexist",
             ProofSpecs.TENDERMINT,
             tmNonexist.proof(),
-            tmNonexist.items().get(3),
+            new Ref(tmNonexist.root(), tmNonexist.items().get(3)),
             true));
     return out.stream();
   }
@@ -176,8 +183,11 @@ class VectorsTest {
    * Go's refs order: exist_left, exist_right, exist_middle, nonexist_left, nonexist_right,
    * nonexist_middle.
    */
-  private static List<Item> refs(String tree) {
-    return Vectors.SINGLE.stream().map(n -> Vectors.load(tree, n).items().getFirst()).toList();
+  private static List<Ref> refs(String tree) {
+    return Vectors.SINGLE.stream()
+        .map(n -> Vectors.load(tree, n))
+        .map(v -> new Ref(v.root(), v.items().getFirst()))
+        .toList();
   }
 
   /** CombineProofs of the six single files (a compressed batch, as Go builds it). */
@@ -207,7 +217,7 @@ class VectorsTest {
   }
 
   private static Bytes rootFor(BatchCase c) {
-    return c.item().root();
+    return c.ref().root();
   }
 
   @Test

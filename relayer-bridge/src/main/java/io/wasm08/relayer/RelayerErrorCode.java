@@ -21,7 +21,8 @@ public enum RelayerErrorCode implements ErrorCode {
   WITNESS_CROSS_CHECK_FAILED(10, "failed to cross-check the header with any witness"),
   INVALID_OPTIONS(11, "invalid light client options"),
   INVALID_PROOF(12, "invalid proof"),
-  INVALID_HEADER_INPUT(13, "invalid input for header building");
+  INVALID_HEADER_INPUT(13, "invalid input for header building"),
+  INVALID_VECTOR_FILE(14, "unusable light-client vector file");
 
   private final int code;
   private final String message;

@@ -1,23 +1,18 @@
 package io.wasm08.node.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import cosmos.ics23.v1.Proofs.CommitmentProof;
 import cosmos.ics23.v1.Proofs.ProofSpec;
-import ibc.core.commitment.v1.Commitment.MerkleProof;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
-import io.wasm08.proofs.Ics23;
 import io.wasm08.proofs.ProofSpecs;
 import io.wasm08.proofs.commitment.MerklePath;
 import io.wasm08.proofs.commitment.MerkleProofs;
 import io.wasm08.proofs.commitment.MerkleRoot;
-import java.io.IOException;
+import io.wasm08.proofs.vectors.ChainedVector;
+import io.wasm08.proofs.vectors.Ics23VectorFile;
+import io.wasm08.proofs.vectors.VectorCase;
+import io.wasm08.proofs.vectors.VectorErrorCode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -60,21 +55,14 @@ public final class Ics23Command implements Runnable {
     }
   }
 
-  /** Input that cannot be verified at all (unreadable, not JSON, missing fields, bad hex). */
-  static final class BadInput extends RuntimeException {
-    BadInput(String message) {
-      super(message);
-    }
-  }
-
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Verify a vector file in the cosmos/ics23 testdata JSON format: a single proof"
-            + " {key, value, proof, root} (value \"\" = non-existence) or a batch {items, proof,"
-            + " root}; also a chained ibc-go proof {root, merkle_path_key_path_hex, value,"
-            + " merkle_proof}.",
+        "Verify a vector file in the cosmos/ics23 testdata JSON formats: a single proof"
+            + " {key, value, proof, root} (value \"\" = non-existence), a batch {items, proof,"
+            + " root} or a Go unit table (Test*Data.json); also a chained ibc-go proof {root,"
+            + " merkle_path_key_path_hex, value, merkle_proof}.",
         "Prints PASS or FAIL <reason> per case; exits 1 if any case fails."
       })
   static final class Verify implements Callable<Integer> {
@@ -99,16 +87,19 @@ public final class Ics23Command implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      List<Case> cases;
+      List<VectorCase> cases;
       try {
-        cases = cases(readJson(vector));
-      } catch (BadInput e) {
-        err.println("error: " + e.getMessage());
+        cases = Ics23VectorFile.read(vector, specName == null ? null : specName.spec).cases();
+      } catch (Wasm08Exception e) {
+        if (!e.is(VectorErrorCode.BAD_VECTOR_FILE)) {
+          throw e;
+        }
+        err.println("error: " + e.detail());
         return EXIT_BAD_INPUT;
       }
       int failed = 0;
-      for (Case c : cases) {
-        String reason = c.check();
+      for (VectorCase c : cases) {
+        String reason = c.failure();
         if (reason == null) {
           out.println("PASS " + c.name());
         } else {
@@ -118,86 +109,6 @@ public final class Ics23Command implements Runnable {
       }
       out.printf(Locale.ROOT, "summary: %d PASS, %d FAIL%n", cases.size() - failed, failed);
       return failed == 0 ? 0 : EXIT_FAILED;
-    }
-
-    private List<Case> cases(JsonNode json) {
-      String file = vector.getFileName().toString();
-      if (json.has("merkle_proof")) {
-        return List.of(chained(file, json));
-      }
-      ProofSpec proofSpec = resolveSpec();
-      Bytes root = hex(json, "root");
-      CommitmentProof proof = commitmentProof(hex(json, "proof"));
-      if (json.has("items")) {
-        List<Case> cases = new ArrayList<>();
-        int i = 0;
-        for (JsonNode item : json.get("items")) {
-          Bytes key = hex(item, "key");
-          Bytes value = optionalHex(item, "value");
-          String name =
-              file + " item " + i++ + " " + (value == null ? "absent " : "") + key.toHex();
-          cases.add(new Case(name, () -> ics23(proofSpec, root, proof, key, value)));
-        }
-        if (cases.isEmpty()) {
-          throw new BadInput(file + ": \"items\" is empty");
-        }
-        return cases;
-      }
-      Bytes key = hex(json, "key");
-      Bytes value = optionalHex(json, "value");
-      return List.of(
-          new Case(
-              file,
-              () -> {
-                // The upstream harness first checks that the proof calculates the stated root.
-                Bytes calculated = Ics23.calculateRoot(proof);
-                if (!calculated.equals(root)) {
-                  throw new VerificationFailure(
-                      "calculated root " + calculated.toHex() + " is not the stated root");
-                }
-                ics23(proofSpec, root, proof, key, value);
-              }));
-    }
-
-    private Case chained(String file, JsonNode json) {
-      Bytes root = hex(json, "root");
-      List<Bytes> keys = new ArrayList<>();
-      JsonNode path = json.get("merkle_path_key_path_hex");
-      if (path == null || !path.isArray()) {
-        throw new BadInput(file + ": \"merkle_path_key_path_hex\" must be an array of hex keys");
-      }
-      for (JsonNode k : path) {
-        keys.add(parseHex(k.asText(), "merkle_path_key_path_hex"));
-      }
-      Bytes value = optionalHex(json, "value");
-      Bytes encoded = hex(json, "merkle_proof");
-      String name = json.hasNonNull("name") ? json.get("name").asText() : file;
-      return new Case(
-          name,
-          () ->
-              verifyMerkle(
-                  encoded,
-                  MerkleProofs.SDK_SPECS,
-                  new MerkleRoot(root),
-                  new MerklePath(keys),
-                  value));
-    }
-
-    private ProofSpec resolveSpec() {
-      if (specName != null) {
-        return specName.spec;
-      }
-      Path parent = vector.toAbsolutePath().getParent();
-      String folder = parent == null ? "" : parent.getFileName().toString();
-      for (SpecName s : SpecName.values()) {
-        if (s.name().equalsIgnoreCase(folder)) {
-          return s.spec;
-        }
-      }
-      throw new BadInput(
-          "cannot tell the proof spec from the folder \""
-              + folder
-              + "\"; pass --spec iavl|tendermint|smt");
     }
   }
 
@@ -272,7 +183,7 @@ public final class Ics23Command implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Case c;
+      VectorCase c;
       try {
         Bytes encoded = parseHex(proof, "--proof");
         MerkleRoot merkleRoot = new MerkleRoot(parseHex(root, "--root"));
@@ -283,100 +194,27 @@ public final class Ics23Command implements Runnable {
         Bytes value = claim.absent ? null : parseHex(claim.value, "--value");
         List<ProofSpec> proofSpecs =
             specs == null ? MerkleProofs.SDK_SPECS : specs.stream().map(s -> s.spec).toList();
+        ChainedVector vector =
+            new ChainedVector(
+                "command line", "merkle proof", merkleRoot, merklePath, value, encoded, true);
         c =
-            new Case(
-                "merkle proof",
-                () -> verifyMerkle(encoded, proofSpecs, merkleRoot, merklePath, value));
-      } catch (BadInput e) {
+            new VectorCase(
+                "merkle proof", () -> vector.verify(proofSpecs, merkleRoot, merklePath, value));
+      } catch (BadHex e) {
         err.println("error: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }
-      String reason = c.check();
+      String reason = c.failure();
       out.println(reason == null ? "PASS" : "FAIL " + reason);
       return reason == null ? 0 : EXIT_FAILED;
     }
   }
 
-  /** A failure found by checking, as opposed to input that cannot be checked. */
-  static final class VerificationFailure extends RuntimeException {
-    VerificationFailure(String message) {
+  /** A command-line hex argument that is not hex. */
+  static final class BadHex extends IllegalArgumentException {
+    BadHex(String message) {
       super(message);
     }
-  }
-
-  interface Check {
-    void run();
-  }
-
-  /** One verification; {@link #check} gives null on success or the reason it failed. */
-  record Case(String name, Check body) {
-    String check() {
-      try {
-        body.run();
-        return null;
-      } catch (Wasm08Exception e) {
-        return e.getMessage() + " [" + e.codespace() + "/" + e.code() + "]";
-      } catch (VerificationFailure e) {
-        return e.getMessage();
-      }
-    }
-  }
-
-  static void ics23(ProofSpec spec, Bytes root, CommitmentProof proof, Bytes key, Bytes value) {
-    if (value == null) {
-      Ics23.requireNonMembership(spec, root, proof, key);
-    } else {
-      Ics23.requireMembership(spec, root, proof, key, value);
-    }
-  }
-
-  static void verifyMerkle(
-      Bytes encoded, List<ProofSpec> specs, MerkleRoot root, MerklePath path, Bytes value) {
-    MerkleProof proof = MerkleProofs.parseMerkleProof(encoded);
-    if (value == null) {
-      MerkleProofs.verifyNonMembership(proof, specs, root, path);
-    } else {
-      MerkleProofs.verifyMembership(proof, specs, root, path, value);
-    }
-  }
-
-  static CommitmentProof commitmentProof(Bytes encoded) {
-    try {
-      return Ics23.parseCommitmentProof(encoded);
-    } catch (Wasm08Exception e) {
-      throw new BadInput(e.getMessage());
-    }
-  }
-
-  static JsonNode readJson(Path file) {
-    try {
-      JsonNode json = new ObjectMapper().readTree(Files.readAllBytes(file));
-      if (json == null || !json.isObject()) {
-        throw new BadInput(file + ": not a JSON object");
-      }
-      return json;
-    } catch (JacksonException e) {
-      throw new BadInput(file + ": not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new BadInput("cannot read " + file + ": " + e);
-    }
-  }
-
-  static Bytes hex(JsonNode json, String field) {
-    JsonNode node = json.get(field);
-    if (node == null || !node.isTextual()) {
-      throw new BadInput("missing hex string field \"" + field + "\"");
-    }
-    return parseHex(node.asText(), field);
-  }
-
-  /** A hex field where null or "" means absent (the upstream convention for non-existence). */
-  static Bytes optionalHex(JsonNode json, String field) {
-    JsonNode node = json.get(field);
-    if (node == null || node.isNull() || (node.isTextual() && node.asText().isEmpty())) {
-      return null;
-    }
-    return hex(json, field);
   }
 
   static Bytes parseHex(String hex, String what) {
@@ -387,7 +225,7 @@ public final class Ics23Command implements Runnable {
     try {
       return Bytes.fromHex(h);
     } catch (IllegalArgumentException e) {
-      throw new BadInput(what + " is not hex: " + e.getMessage());
+      throw new BadHex(what + " is not hex: " + e.getMessage());
     }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** {@code wasm08 --version}: the project version and the runtime it executes on. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
   static Properties buildProperties() {
     Properties props = new Properties();
     try (InputStream in =
@@ -20,6 +20,18 @@ final class VersionProvider implements CommandLine.IVersionProvider {
       throw new UncheckedIOException(e);
     }
     return props;
+  }
+
+  /** One line naming this build and its runtime, e.g. for report headers. */
+  public static String describe() {
+    Properties props = buildProperties();
+    return "wasm08 "
+        + props.getProperty("version")
+        + " (chicory "
+        + props.getProperty("chicory")
+        + ", java "
+        + Runtime.version().feature()
+        + ")";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.wasm08.node.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +19,16 @@ import picocli.CommandLine.Command;
 public final class Wasm08Cli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Builds the command line; tests call this to run commands in-process. */
+  /**
+   * Builds the command line; tests call this to run commands in-process. Subcommands of modules
+   * above the node ({@link ContributedCommand}) join when their jars are on the classpath.
+   */
   public static CommandLine commandLine() {
-    return new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new Wasm08Cli());
+    for (ContributedCommand command : ServiceLoader.load(ContributedCommand.class)) {
+      cli.addSubcommand(command);
+    }
+    return cli.setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   public static void main(String[] args) {

@@ -7,21 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Reads Wasm code from a file, raw or gzipped (as MsgStoreCode accepts it), with a size bound. */
-final class WasmFiles {
+/**
+ * Reads Wasm code from a file, raw or gzipped (as MsgStoreCode accepts it), with a size bound; the
+ * commands here and the conformance suites read contracts through it.
+ */
+public final class WasmFiles {
   /** Upper bound for a contract, compressed or not; far above any chain's code size limit. */
-  static final int MAX_CODE_BYTES = 32 << 20;
+  public static final int MAX_CODE_BYTES = 32 << 20;
 
   private WasmFiles() {}
 
   /** A file that cannot be used as Wasm code. */
-  static final class BadFileException extends Exception {
+  public static final class BadFileException extends Exception {
     BadFileException(String message) {
       super(message);
     }
   }
 
-  static byte[] read(Path file) throws BadFileException {
+  public static byte[] read(Path file) throws BadFileException {
     byte[] raw;
     try (InputStream in = Files.newInputStream(file)) {
       raw = readBounded(in, "file");

@@ -1,9 +1,9 @@
 package io.wasm08.proofs.commitment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ibc.core.commitment.v1.Commitment.MerkleProof;
 import io.wasm08.common.Bytes;
+import io.wasm08.proofs.vectors.ChainedVector;
+import io.wasm08.proofs.vectors.Ics23VectorFile;
 import io.wasm08.testing.SharedFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,25 +61,17 @@ final class RealChainProofs {
   }
 
   static Case load(String fileName) {
-    try {
-      JsonNode json =
-          new ObjectMapper().readTree(SharedFixtures.get().file(DIR + "/" + fileName).toFile());
-      List<Bytes> keys = new ArrayList<>();
-      json.get("merkle_path_key_path_hex").forEach(k -> keys.add(Bytes.fromHex(k.asText())));
-      JsonNode value = json.get("value");
-      Bytes encoded = Bytes.fromHex(json.get("merkle_proof").asText());
-      if (!json.get("expected").asText().equals("valid")) {
-        throw new IllegalStateException(fileName + " is not a valid-case fixture");
-      }
-      return new Case(
-          fileName.replace(".json", ""),
-          new MerkleRoot(Bytes.fromHex(json.get("root").asText())),
-          new MerklePath(keys),
-          value == null || value.isNull() ? null : Bytes.fromHex(value.asText()),
-          encoded,
-          MerkleProofs.parseMerkleProof(encoded));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ChainedVector v =
+        (ChainedVector) Ics23VectorFile.read(SharedFixtures.get().file(DIR + "/" + fileName), null);
+    if (!v.valid()) {
+      throw new IllegalStateException(fileName + " is not a valid-case fixture");
     }
+    return new Case(
+        fileName.replace(".json", ""),
+        v.root(),
+        v.path(),
+        v.value(),
+        v.encoded(),
+        MerkleProofs.parseMerkleProof(v.encoded()));
   }
 }

@@ -3,17 +3,11 @@ package io.wasm08.relayer.light;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wasm08.relayer.rpc.JsonField;
-import io.wasm08.relayer.rpc.TendermintJson;
+import io.wasm08.relayer.light.vectors.BisectionVector;
+import io.wasm08.relayer.tendermint.Amino033Encoding;
 import io.wasm08.relayer.tendermint.ConsensusSignatureVerifier;
 import io.wasm08.relayer.tendermint.LightBlock;
 import io.wasm08.testing.SharedFixtures;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BisectionVectorsTest {
   private static final String DIR = "fixtures/tendermint-light-client/bisection/";
-  private static final Duration CLOCK_DRIFT = Duration.ofSeconds(10);
   private static final Amino033Encoding ENCODING = Amino033Encoding.INSTANCE;
   private static final LightVerifier VERIFIER =
       new LightVerifier(ConsensusSignatureVerifier.INSTANCE, ENCODING);
@@ -52,13 +45,12 @@ class BisectionVectorsTest {
    */
   @org.junit.jupiter.api.Test
   void worstCaseVectorIsInconsistentAndRefusedAtItsFirstBadValidatorSet() {
-    Case c = load("single_peer/_worst_case");
-    assertThat(c.expectedOutput).isEqualTo("no error");
-    LightClient client =
-        new LightClient(c.options, VERIFIER, c.primary, InstantSource.fixed(c.now));
-    LightStore store = LightStore.trusting(c.trustedBlock());
+    BisectionVector c = load("single_peer/_worst_case");
+    assertThat(c.expectsSuccess()).isTrue();
+    LightClient client = c.lightClient(VERIFIER);
+    LightStore store = LightStore.trusting(trustedBlock(c));
 
-    assertThatThrownBy(() -> client.verifyToTarget(c.heightToVerify, store))
+    assertThatThrownBy(() -> client.verifyToTarget(c.heightToVerify(), store))
         .isInstanceOfSatisfying(
             LightClientException.class,
             e -> {
@@ -74,23 +66,22 @@ class BisectionVectorsTest {
   void singlePeerVectorGivesTheExpectedOutcome(
       String name, Class<? extends LightClientError> expectedError) {
     boolean expectSuccess = expectedError == null;
-    Case c = load("single_peer/" + name);
-    assertThat(c.expectedOutput).isEqualTo(expectSuccess ? "no error" : "error");
-    LightClient client =
-        new LightClient(c.options, VERIFIER, c.primary, InstantSource.fixed(c.now));
-    LightStore store = LightStore.trusting(c.trustedBlock());
+    BisectionVector c = load("single_peer/" + name);
+    assertThat(c.expectsSuccess()).isEqualTo(expectSuccess);
+    LightClient client = c.lightClient(VERIFIER);
+    LightStore store = LightStore.trusting(trustedBlock(c));
 
     if (expectSuccess) {
-      LightBlock verified = client.verifyToTarget(c.heightToVerify, store);
+      LightBlock verified = client.verifyToTarget(c.heightToVerify(), store);
       assertThat(verified.signedHeader())
-          .isEqualTo(c.primary.lightBlock(c.heightToVerify).signedHeader());
-      assertThat(store.getTrustedOrVerified(c.heightToVerify)).isPresent();
+          .isEqualTo(c.primary().lightBlock(c.heightToVerify()).signedHeader());
+      assertThat(store.getTrustedOrVerified(c.heightToVerify())).isPresent();
     } else {
-      assertThatThrownBy(() -> client.verifyToTarget(c.heightToVerify, store))
+      assertThatThrownBy(() -> client.verifyToTarget(c.heightToVerify(), store))
           .isInstanceOf(LightClientException.class)
           .extracting(e -> ((LightClientException) e).error())
           .isInstanceOf(expectedError);
-      assertThat(store.getTrustedOrVerified(c.heightToVerify)).isEmpty();
+      assertThat(store.getTrustedOrVerified(c.heightToVerify())).isEmpty();
     }
   }
 
@@ -100,17 +91,17 @@ class BisectionVectorsTest {
   void singlePeerVectorGivesTheSameOutcomeUnderTheSupervisor(
       String name, Class<? extends LightClientError> expectedError) {
     boolean expectSuccess = expectedError == null;
-    Case c = load("single_peer/" + name);
-    Supervisor supervisor = c.supervisor();
-    LightStore store = LightStore.trusting(c.trustedBlock());
+    BisectionVector c = load("single_peer/" + name);
+    Supervisor supervisor = c.supervisor(VERIFIER);
+    LightStore store = LightStore.trusting(trustedBlock(c));
 
     if (expectSuccess) {
-      assertThat(supervisor.verifyToTarget(c.heightToVerify, store).height())
-          .isEqualTo(c.heightToVerify);
-      assertThat(store.get(c.heightToVerify).orElseThrow().status())
+      assertThat(supervisor.verifyToTarget(c.heightToVerify(), store).height())
+          .isEqualTo(c.heightToVerify());
+      assertThat(store.get(c.heightToVerify()).orElseThrow().status())
           .isEqualTo(LightBlockStatus.TRUSTED);
     } else {
-      assertThatThrownBy(() -> supervisor.verifyToTarget(c.heightToVerify, store))
+      assertThatThrownBy(() -> supervisor.verifyToTarget(c.heightToVerify(), store))
           .isInstanceOf(LightClientException.class)
           .extracting(e -> ((LightClientException) e).error())
           .isInstanceOf(expectedError);
@@ -132,96 +123,33 @@ class BisectionVectorsTest {
   @ParameterizedTest(name = "multi_peer/{0}")
   @MethodSource("multiPeer")
   void multiPeerVectorEndsInAnError(String name, Class<? extends LightClientError> expected) {
-    Case c = load("multi_peer/" + name);
-    assertThat(c.expectedOutput).isEqualTo("error");
-    LightStore store = LightStore.trusting(c.trustedBlock());
+    BisectionVector c = load("multi_peer/" + name);
+    assertThat(c.expectsSuccess()).isFalse();
+    LightStore store = LightStore.trusting(trustedBlock(c));
 
-    assertThatThrownBy(() -> c.supervisor().verifyToTarget(c.heightToVerify, store))
+    assertThatThrownBy(() -> c.supervisor(VERIFIER).verifyToTarget(c.heightToVerify(), store))
         .isInstanceOf(LightClientException.class)
         .extracting(e -> ((LightClientException) e).error())
         .isInstanceOf(expected);
-    assertThat(store.get(c.heightToVerify).map(LightStore.Entry::status))
+    assertThat(store.get(c.heightToVerify()).map(LightStore.Entry::status))
         .isNotEqualTo(java.util.Optional.of(LightBlockStatus.TRUSTED));
   }
 
-  /** One vector file, decoded. */
-  private record Case(
-      String name,
-      FakeLightBlockProvider primary,
-      List<FakeLightBlockProvider> witnesses,
-      VerifierOptions options,
-      long trustedHeight,
-      String trustedHash,
-      long heightToVerify,
-      Instant now,
-      String expectedOutput) {
-
-    /**
-     * The trust anchor. Its hash must be the file's {@code trust_options.hash} (as the commit's
-     * block id says); our recomputation must agree too, except for {@code _worst_case}, whose
-     * height-1 header was edited after it was signed (its next-validators hash) — upstream never
-     * notices because its runner seeds the store without hashing the anchor.
-     */
-    LightBlock trustedBlock() {
-      LightBlock trusted = primary.lightBlock(trustedHeight);
-      assertThat(trusted.commit().blockId().hash().toHex().toUpperCase()).isEqualTo(trustedHash);
-      if (!name.equals("single_peer/_worst_case")) {
-        assertThat(ENCODING.headerHash(trusted.header()).toHex().toUpperCase())
-            .isEqualTo(trustedHash);
-      }
-      return trusted;
+  /**
+   * The trust anchor. Its hash must be the file's {@code trust_options.hash} (as the commit's block
+   * id says); our recomputation must agree too, except for {@code _worst_case}, whose height-1
+   * header was edited after it was signed (its next-validators hash) — upstream never notices
+   * because its runner seeds the store without hashing the anchor.
+   */
+  private static LightBlock trustedBlock(BisectionVector c) {
+    LightBlock trusted = c.trustedBlock();
+    if (!c.name().equals("_worst_case.json")) {
+      assertThat(ENCODING.headerHash(trusted.header())).isEqualTo(c.trustedHash());
     }
-
-    Supervisor supervisor() {
-      LightVerifier verifier = VERIFIER;
-      InstantSource clock = InstantSource.fixed(now);
-      return new Supervisor(
-          new LightClient(options, verifier, primary, clock),
-          List.copyOf(witnesses),
-          verifier,
-          clock);
-    }
+    return trusted;
   }
 
-  private static Case load(String name) {
-    Path file = SharedFixtures.get().file(DIR + name + ".json");
-    JsonField root = SingleStepVectorsTest.read(file);
-    JsonField trust = root.get("trust_options");
-    JsonField level = trust.get("trust_level");
-    VerifierOptions options =
-        new VerifierOptions(
-            new TrustThreshold(level.get("numerator").int64(), level.get("denominator").int64()),
-            Duration.ofNanos(trust.get("period").int64()),
-            CLOCK_DRIFT);
-    List<FakeLightBlockProvider> witnesses = new ArrayList<>();
-    List<JsonField> witnessFields = root.get("witnesses").array();
-    for (int i = 0; i < witnessFields.size(); i++) {
-      witnesses.add(provider("witness-" + i, witnessFields.get(i).get("value")));
-    }
-    return new Case(
-        name,
-        provider("primary", root.get("primary")),
-        witnesses,
-        options,
-        trust.get("height").int64(),
-        trust.get("hash").string(),
-        root.get("height_to_verify").int64(),
-        root.get("now").time(),
-        root.get("expected_output").string());
-  }
-
-  private static FakeLightBlockProvider provider(String id, JsonField provider) {
-    List<LightBlock> blocks = new ArrayList<>();
-    for (JsonField b : provider.get("lite_blocks").array()) {
-      LightBlock raw = TendermintJson.lightBlock(b, id);
-      // tendermint-rs' ValidatorSet deserialization re-sorts into canonical order
-      blocks.add(
-          new LightBlock(
-              raw.signedHeader(),
-              raw.validators().sortedWithoutProposer(),
-              raw.nextValidators().sortedWithoutProposer(),
-              id));
-    }
-    return new FakeLightBlockProvider(id, blocks);
+  private static BisectionVector load(String name) {
+    return BisectionVector.read(SharedFixtures.get().file(DIR + name + ".json"));
   }
 }

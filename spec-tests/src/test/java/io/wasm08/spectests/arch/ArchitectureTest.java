@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import io.wasm08.archfixtures.CatchesException;
 import io.wasm08.archfixtures.RecordWithByteArray;
 import io.wasm08.archfixtures.chicory.ImportsChicoryOutsideTheEngine;
+import io.wasm08.node.archfixture.NodeDependingOnSpecTests;
 import io.wasm08.proofs.archfixture.ProofsDependingOnStore;
 import io.wasm08.relayer.archfixture.RelayerDependingOnNode;
 import io.wasm08.store.archfixture.StoreReadingTheClock;
@@ -41,6 +42,10 @@ class ArchitectureTest {
         Arguments.of("module graph", ArchitectureRules.MODULE_GRAPH, ProofsDependingOnStore.class),
         Arguments.of(
             "relayer never on node", ArchitectureRules.MODULE_GRAPH, RelayerDependingOnNode.class),
+        Arguments.of(
+            "node never on spec-tests",
+            ArchitectureRules.MODULE_GRAPH,
+            NodeDependingOnSpecTests.class),
         Arguments.of(
             "chicory only in the engine",
             ArchitectureRules.CHICORY_ONLY_IN_VM_ENGINE,

@@ -6,11 +6,6 @@ import static io.wasm08.wasm.lightclients.RealContracts.gzipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnknownFieldSet;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.client.Height;
@@ -20,7 +15,7 @@ import io.wasm08.core.host.ClientKeys;
 import io.wasm08.proofs.commitment.MerklePath;
 import io.wasm08.testing.SharedFixtures;
 import io.wasm08.wasm.api.ContractDialect;
-import io.wasm08.wasm.testing.MockTendermint;
+import io.wasm08.wasm.fixtures.EurekaTendermintFixture;
 import io.wasm08.wasm.testing.WasmTestChain;
 import io.wasm08.wasm.types.WasmClientMessage;
 import io.wasm08.wasm.types.WasmClientState;
@@ -28,8 +23,6 @@ import io.wasm08.wasm.types.WasmConsensusState;
 import io.wasm08.wasm.types.WasmErrorCode;
 import io.wasm08.wasm.vm.chicory.ChicoryWasmEngine;
 import io.wasm08.wasm.vm.chicory.ExecutionMode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +39,7 @@ import org.junit.jupiter.api.Test;
  * §1.5).
  */
 class Ics07TendermintTest {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String TM = "fixtures/light-clients/eureka/tendermint-lc-fixtures/";
-  static final String CLIENT_STATE_URL = "/ibc.lightclients.tendermint.v1.ClientState";
-  static final String CONSENSUS_STATE_URL = "/ibc.lightclients.tendermint.v1.ConsensusState";
-  static final String HEADER_URL = "/ibc.lightclients.tendermint.v1.Header";
 
   /** The trusted consensus state's time, 2025-09-15T09:32:23.781007263Z. */
   static final Instant TRUSTED_TIME = Instant.ofEpochSecond(1_757_928_743L, 781_007_263L);
@@ -106,23 +95,17 @@ class Ics07TendermintTest {
   }
 
   static Observed scenario(ExecutionMode mode) {
-    JsonNode update = read("update_client_happy_path.json");
-    JsonNode membership = read("verify_membership_key_0.json");
-    Bytes header = hex(update.at("/update_client_message/client_message_hex"));
+    EurekaTendermintFixture update = read("update_client_happy_path.json");
+    EurekaTendermintFixture membership = read("verify_membership_key_0.json");
+    Bytes header = update.update().orElseThrow().header();
     try (ChicoryWasmEngine engine = RealContracts.newEngine(mode)) {
       WasmTestChain chain = new WasmTestChain(engine);
       chain.blockHeight = 100;
       chain.blockTime = TRUSTED_TIME.plusSeconds(3600);
       Bytes checksum = chain.storeCode(gzipped(ICS07));
       String dialect = chain.keeper().dialect(checksum).name();
-      WasmClientState cs =
-          new WasmClientState(
-              MockTendermint.any(CLIENT_STATE_URL, hex(update.get("client_state_hex"))),
-              checksum,
-              Height.of(2, 20));
-      WasmConsensusState cons =
-          new WasmConsensusState(
-              MockTendermint.any(CONSENSUS_STATE_URL, hex(update.get("consensus_state_hex"))));
+      WasmClientState cs = update.wasmClientState(checksum);
+      WasmConsensusState cons = update.wasmConsensusState();
       String[] id = new String[1];
       long createGas =
           gasOf(
@@ -137,8 +120,11 @@ class Ics07TendermintTest {
       Map<String, Bytes> before = chain.snapshot();
 
       // negatives first, on the untouched client
-      String corrupted = failure(chain, clientId, corruptFirstSignature(header));
-      String unknownTrusted = failure(chain, clientId, withTrustedHeight(header, 19));
+      String corrupted =
+          failure(chain, clientId, EurekaTendermintFixture.corruptFirstSignature(header));
+      String unknownTrusted =
+          failure(
+              chain, clientId, EurekaTendermintFixture.withTrustedHeight(header, Height.of(2, 19)));
       Instant now = chain.blockTime;
       chain.blockTime = HEADER_TIME.minusSeconds(30); // header 30 s in the future, drift is 15 s
       String clockDrift = failure(chain, clientId, header);
@@ -153,11 +139,11 @@ class Ics07TendermintTest {
                           .verifyClientMessage(
                               chain.ctx(),
                               clientId,
-                              new WasmClientMessage(MockTendermint.any(HEADER_URL, header)))));
+                              update.update().orElseThrow().clientMessage())));
       chain.blockTime = now;
       boolean untouched = chain.snapshot().equals(before);
 
-      WasmClientMessage message = new WasmClientMessage(MockTendermint.any(HEADER_URL, header));
+      WasmClientMessage message = update.update().orElseThrow().clientMessage();
       List<Event>[] events = new List[1];
       long updateGas =
           gasOf(
@@ -174,13 +160,13 @@ class Ics07TendermintTest {
       Bytes consensus38 =
           chain.clientStore(clientId).get(ClientKeys.consensusStateKey(Height.of(2, 38)));
 
-      JsonNode msg = membership.get("membership_msg");
-      MerklePath path =
-          MerklePath.ofUtf8(msg.get("path").get(0).asText(), msg.get("path").get(1).asText());
-      Bytes proof = hex(msg.get("proof"));
-      Bytes value = hex(msg.get("value"));
+      EurekaTendermintFixture.Membership msg = membership.membership().orElseThrow();
+      MerklePath path = msg.merklePath();
+      Bytes proof = msg.proof();
+      Bytes value = msg.value();
       // the proof was queried at 37 and verifies against the app hash of header 38
-      Height proofHeight = Height.of(2, 38);
+      Height proofHeight = membership.latestHeight();
+      assertThat(proofHeight).isEqualTo(Height.of(2, 38));
       long membershipGas =
           gasOf(
               chain,
@@ -234,7 +220,9 @@ class Ics07TendermintTest {
                     .updateClient(
                         chain.ctx(),
                         clientId,
-                        new WasmClientMessage(MockTendermint.any(HEADER_URL, header))));
+                        new WasmClientMessage(
+                            EurekaTendermintFixture.any(
+                                EurekaTendermintFixture.HEADER_URL, header))));
     assertThat(t).isInstanceOf(Wasm08Exception.class);
     assertThat(chain.snapshot()).isEqualTo(before);
     return t.getMessage();
@@ -245,62 +233,9 @@ class Ics07TendermintTest {
     return t.getMessage();
   }
 
-  /** {@code Header.signed_header.commit.signatures[0].signature} with its last byte flipped. */
-  static Bytes corruptFirstSignature(Bytes header) {
-    UnknownFieldSet h = parse(header);
-    UnknownFieldSet signed = parse(first(h, 1));
-    UnknownFieldSet commit = parse(first(signed, 2));
-    List<ByteString> sigs = commit.getField(4).getLengthDelimitedList();
-    UnknownFieldSet sig0 = parse(sigs.get(0));
-    byte[] sig = first(sig0, 4).toByteArray();
-    sig[sig.length - 1] ^= 1;
-    UnknownFieldSet newSig0 = replace(sig0, 4, List.of(ByteString.copyFrom(sig)));
-    List<ByteString> newSigs = new java.util.ArrayList<>(sigs);
-    newSigs.set(0, newSig0.toByteString());
-    UnknownFieldSet newCommit = replace(commit, 4, newSigs);
-    UnknownFieldSet newSigned = replace(signed, 2, List.of(newCommit.toByteString()));
-    return Bytes.wrapOwned(replace(h, 1, List.of(newSigned.toByteString())).toByteArray());
-  }
-
-  /** {@code Header.trusted_height} set to {@code 2-height}. */
-  static Bytes withTrustedHeight(Bytes header, long height) {
-    UnknownFieldSet h = parse(header);
-    ByteString trusted = Height.of(2, height).toProto().toByteString();
-    return Bytes.wrapOwned(replace(h, 3, List.of(trusted)).toByteArray());
-  }
-
-  static UnknownFieldSet replace(UnknownFieldSet set, int field, List<ByteString> values) {
-    UnknownFieldSet.Field.Builder f = UnknownFieldSet.Field.newBuilder();
-    values.forEach(f::addLengthDelimited);
-    return UnknownFieldSet.newBuilder(set).clearField(field).addField(field, f.build()).build();
-  }
-
-  static UnknownFieldSet parse(Bytes b) {
-    return parse(ByteString.copyFrom(b.toByteArray()));
-  }
-
-  static UnknownFieldSet parse(ByteString b) {
-    try {
-      return UnknownFieldSet.parseFrom(b);
-    } catch (InvalidProtocolBufferException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static ByteString first(UnknownFieldSet set, int field) {
-    return set.getField(field).getLengthDelimitedList().get(0);
-  }
-
-  static JsonNode read(String name) {
-    try {
-      return JSON.readTree(SharedFixtures.get().bytes(TM + name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static Bytes hex(JsonNode node) {
-    return Bytes.fromHex(node.asText());
+  static EurekaTendermintFixture read(String name) {
+    return EurekaTendermintFixture.parse(
+        name, Bytes.wrapOwned(SharedFixtures.get().bytes(TM + name)));
   }
 
   static {

@@ -239,11 +239,16 @@ public final class VmInstance {
 
   // ---- low-level access (cosmwasm-vm's pub(crate) helpers, for tests) ---------------------
 
-  int allocate(int size) {
+  /**
+   * cosmwasm-vm's public {@code Instance::allocate}: calls the contract's {@code allocate} export
+   * (metered like any contract code); the conformance suite's memory-pages case uses it.
+   */
+  public int allocate(int size) {
     return VmThreads.run(() -> allocateOnThread(size));
   }
 
-  void deallocate(int ptr) {
+  /** cosmwasm-vm's public {@code Instance::deallocate}. */
+  public void deallocate(int ptr) {
     VmThreads.run(
         () -> {
           env.callFunction0("deallocate", ptr);

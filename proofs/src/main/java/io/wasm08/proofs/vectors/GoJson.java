@@ -1,5 +1,6 @@
-package io.wasm08.proofs;
+package io.wasm08.proofs.vectors;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
@@ -7,7 +8,7 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
@@ -16,23 +17,31 @@ import java.util.Map;
 /**
  * Reads the upstream test tables the way Go's encoding/json fills gogoproto structs: keys match
  * field names case-insensitively, {@code []byte} is padded base64, enums are numbers, {@code null}
- * leaves a field unset.
+ * leaves a field unset. Anything else is a {@link VectorErrorCode#BAD_VECTOR_FILE}.
  */
-final class GoJson {
+public final class GoJson {
   private GoJson() {}
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static JsonNode read(Path file) {
+  /** The JSON document in {@code file}. */
+  public static JsonNode read(Path file) {
     try {
-      return MAPPER.readTree(file.toFile());
+      JsonNode json = MAPPER.readTree(Files.readAllBytes(file));
+      if (json == null || json.isMissingNode()) {
+        throw VectorErrorCode.BAD_VECTOR_FILE.wrap(file + ": empty file");
+      }
+      return json;
+    } catch (JacksonException e) {
+      throw VectorErrorCode.BAD_VECTOR_FILE.wrap(
+          file + ": not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw VectorErrorCode.BAD_VECTOR_FILE.wrap("cannot read " + file + ": " + e);
     }
   }
 
   /** The member of {@code object} named {@code name}, matched case-insensitively, or null. */
-  static JsonNode field(JsonNode object, String name) {
+  public static JsonNode field(JsonNode object, String name) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equalsIgnoreCase(name)) {
@@ -42,16 +51,21 @@ final class GoJson {
     return null;
   }
 
-  static ByteString bytes(JsonNode object, String name) {
+  /** A {@code []byte} member (padded base64); missing or null is empty, as in Go. */
+  public static ByteString bytes(JsonNode object, String name) {
     JsonNode node = field(object, name);
-    return node == null
-        ? ByteString.EMPTY
-        : ByteString.copyFrom(Base64.getDecoder().decode(node.asText()));
+    return node == null ? ByteString.EMPTY : base64(node, name);
+  }
+
+  /** A boolean member; missing is false, as in Go. */
+  public static boolean bool(JsonNode object, String name) {
+    JsonNode node = field(object, name);
+    return node != null && node.asBoolean();
   }
 
   /** Builds a proto message from a JSON object, or returns null for a missing/null object. */
   @SuppressWarnings("unchecked")
-  static <T extends Message> T message(JsonNode node, T prototype) {
+  public static <T extends Message> T message(JsonNode node, T prototype) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -70,7 +84,13 @@ final class GoJson {
           b.getDescriptorForType().getFields().stream()
               .filter(f -> f.getName().equalsIgnoreCase(e.getKey()))
               .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("unknown field " + e.getKey()));
+              .orElseThrow(
+                  () ->
+                      VectorErrorCode.BAD_VECTOR_FILE.wrap(
+                          "unknown field \""
+                              + e.getKey()
+                              + "\" in "
+                              + b.getDescriptorForType().getName()));
       if (fd.isRepeated()) {
         for (JsonNode item : e.getValue()) {
           b.addRepeatedField(fd, value(fd, item, b));
@@ -83,7 +103,7 @@ final class GoJson {
 
   private static Object value(FieldDescriptor fd, JsonNode v, Message.Builder parent) {
     return switch (fd.getJavaType()) {
-      case BYTE_STRING -> ByteString.copyFrom(Base64.getDecoder().decode(v.asText()));
+      case BYTE_STRING -> base64(v, fd.getName());
       case INT -> v.asInt();
       case LONG -> v.asLong();
       case BOOLEAN -> v.asBoolean();
@@ -97,7 +117,16 @@ final class GoJson {
         merge(v, child);
         yield child.build();
       }
-      default -> throw new IllegalArgumentException("unsupported field type " + fd);
+      default ->
+          throw VectorErrorCode.BAD_VECTOR_FILE.wrap("unsupported field type " + fd.getFullName());
     };
+  }
+
+  private static ByteString base64(JsonNode node, String name) {
+    try {
+      return ByteString.copyFrom(Base64.getDecoder().decode(node.asText()));
+    } catch (IllegalArgumentException e) {
+      throw VectorErrorCode.BAD_VECTOR_FILE.wrap(name + " is not base64: " + e.getMessage());
+    }
   }
 }

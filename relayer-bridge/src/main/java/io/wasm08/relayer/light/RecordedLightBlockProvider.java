@@ -6,13 +6,15 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Serves a fixed set of light blocks, like tendermint-rs' {@code MockIo}; counts fetches. */
-final class FakeLightBlockProvider implements LightBlockProvider {
+/**
+ * Serves a fixed set of recorded light blocks, like tendermint-rs' {@code MockIo}: the provider of
+ * the light-client vector files, and of any replay of recorded blocks.
+ */
+public final class RecordedLightBlockProvider implements LightBlockProvider {
   private final String id;
   private final TreeMap<Long, LightBlock> blocks = new TreeMap<>();
-  private int fetches;
 
-  FakeLightBlockProvider(String id, Collection<LightBlock> blocks) {
+  public RecordedLightBlockProvider(String id, Collection<LightBlock> blocks) {
     this.id = id;
     for (LightBlock b : blocks) {
       this.blocks.put(b.height(), b.withProvider(id));
@@ -26,7 +28,6 @@ final class FakeLightBlockProvider implements LightBlockProvider {
 
   @Override
   public LightBlock lightBlock(long height) {
-    fetches++;
     LightBlock block = blocks.get(height);
     if (block == null) {
       throw RelayerErrorCode.RPC_ERROR_RESPONSE.wrap(id + " has no light block at " + height);
@@ -40,7 +41,8 @@ final class FakeLightBlockProvider implements LightBlockProvider {
     return lightBlock(last.getKey());
   }
 
-  int fetches() {
-    return fetches;
+  /** The recorded blocks by height. */
+  public Map<Long, LightBlock> blocks() {
+    return java.util.Collections.unmodifiableMap(blocks);
   }
 }

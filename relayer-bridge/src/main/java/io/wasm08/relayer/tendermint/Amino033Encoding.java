@@ -1,15 +1,6 @@
-package io.wasm08.relayer.light;
+package io.wasm08.relayer.tendermint;
 
 import io.wasm08.common.Bytes;
-import io.wasm08.relayer.tendermint.BlockId;
-import io.wasm08.relayer.tendermint.Commit;
-import io.wasm08.relayer.tendermint.CommitSig;
-import io.wasm08.relayer.tendermint.ConsensusEncoding;
-import io.wasm08.relayer.tendermint.Header;
-import io.wasm08.relayer.tendermint.PublicKey;
-import io.wasm08.relayer.tendermint.SimpleMerkle;
-import io.wasm08.relayer.tendermint.Validator;
-import io.wasm08.relayer.tendermint.ValidatorSet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,10 +15,11 @@ import java.util.List;
  * them: header fields are amino "binary bare" (strings and bytes length-prefixed without a tag, the
  * height a bare uvarint, empty values encode to nothing); a validator's leaf is {@code
  * struct{PubKey, VotingPower}} with the key's registered amino prefix; vote sign bytes are the
- * length-prefixed {@code CanonicalVote} whose part-set header has the hash before the total.
+ * length-prefixed {@code CanonicalVote} whose part-set header has the hash before the total. Not
+ * for live chains (CometBFT ≥ 0.34 encodes with protobuf, {@link ConsensusEncoding#PROTOBUF}…).
  */
-final class Amino033Encoding implements ConsensusEncoding {
-  static final Amino033Encoding INSTANCE = new Amino033Encoding();
+public final class Amino033Encoding implements ConsensusEncoding {
+  public static final Amino033Encoding INSTANCE = new Amino033Encoding();
 
   /** Amino prefix of {@code tendermint/PubKeyEd25519}. */
   private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("1624DE64");
