@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasm08.common.Bytes;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.GasConfig;
 import io.wasm08.wasm.vm.GasInfo;
@@ -34,9 +35,12 @@ final class Environment {
 
   final GasConfig gasConfig;
   final CosmWasmCrypto crypto;
-  final CallContext backend;
+
+  /** The backend of the current call (rebound per call when the instance is reused). */
+  CallContext backend;
+
   private final CompiledModule module;
-  private final long gasLimit;
+  private long gasLimit;
   private long externallyUsed;
   private boolean storageReadonly = true;
   private int callDepth;
@@ -58,6 +62,27 @@ final class Environment {
     this.gasConfig = gasConfig;
     this.crypto = crypto;
     this.gasLimit = backend.gasLimit();
+  }
+
+  /**
+   * Binds a reused instance to a new call, leaving the environment exactly as {@link #attach} left
+   * a fresh one: gas set to the call's limit, nothing used externally, storage read-only until the
+   * entry point says otherwise, no call in progress.
+   */
+  void bind(CallContext call) {
+    this.backend = call;
+    this.gasLimit = call.gasLimit();
+    this.externallyUsed = 0;
+    this.storageReadonly = true;
+    this.callDepth = 0;
+    this.hostRemaining = 0;
+    this.hostExhausted = false;
+    setGasLeft(gasLimit);
+  }
+
+  /** Drops the reference to a finished call's backend (storage, querier) while pooled. */
+  void unbind() {
+    this.backend = null;
   }
 
   /** Links the environment to its instance once Chicory built it. */
@@ -329,6 +354,10 @@ final class Environment {
     return memory;
   }
 
+  Instance instance() {
+    return requireInstance();
+  }
+
   long memorySize() {
     requireInstance();
     return (long) memory.pages() * Memory.PAGE_SIZE;
@@ -373,22 +402,42 @@ final class Environment {
 
   /** cosmwasm-vm's {@code write_region}: charge, check the capacity, copy, set the length. */
   void writeRegion(int ptr, byte[] data) {
-    long regionPtr = Integer.toUnsignedLong(ptr);
-    Region region = getRegion(regionPtr);
-    chargeCost(gasConfig.writeRegionCost().totalCost(data.length));
-    if (data.length > region.capacity()) {
-      throw VmErrors.regionTooSmall(region.capacity(), data.length);
+    int offset = prepareRegionWrite(ptr, data.length);
+    memory.write(offset, data);
+    memory.writeI32(ptr + 8, data.length);
+  }
+
+  /** {@link #writeRegion(int, byte[])} straight from {@code data}, without an extra copy. */
+  void writeRegion(int ptr, Bytes data) {
+    int offset = prepareRegionWrite(ptr, data.size());
+    if (memory instanceof SnapshotMemory snapshotMemory) {
+      snapshotMemory.write(offset, data.asReadOnlyByteBuffer());
+    } else {
+      memory.write(offset, data.toByteArray());
     }
-    if (region.offset() + data.length > memorySize()) {
+    memory.writeI32(ptr + 8, data.size());
+  }
+
+  /** The checks and charge of {@code write_region}, in upstream's order; returns the offset. */
+  private int prepareRegionWrite(int ptr, int length) {
+    Region region = getRegion(Integer.toUnsignedLong(ptr));
+    chargeCost(gasConfig.writeRegionCost().totalCost(length));
+    if (length > region.capacity()) {
+      throw VmErrors.regionTooSmall(region.capacity(), length);
+    }
+    if (region.offset() + length > memorySize()) {
       throw VmErrors.regionAccess(region, memorySize());
     }
-    memory.write((int) region.offset(), data);
-    memory.writeI32((int) regionPtr + 8, data.length);
+    return (int) region.offset();
   }
 
   /** {@code write_to_contract}: a guest {@code allocate}, then a region write; returns it. */
   int writeToContract(byte[] data) {
-    int ptr = callFunction1("allocate", data.length);
+    return writeToContract(Bytes.wrapOwned(data));
+  }
+
+  int writeToContract(Bytes data) {
+    int ptr = callFunction1("allocate", data.size());
     if (ptr == 0) {
       throw VmErrors.zeroAddress();
     }

@@ -19,6 +19,7 @@ import io.wasm08.wasm.vm.VmErrorKind;
 import io.wasm08.wasm.vm.VmException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,36 +36,50 @@ public final class VmInstance {
 
   private final Environment env;
 
-  private VmInstance(Environment env) {
+  VmInstance(Environment env) {
     this.env = env;
   }
 
   /** Instantiates {@code module} with {@code backend}; link and memory errors are VM faults. */
   public static VmInstance create(
       CompiledModule module, CallContext backend, InstanceConfig config) {
-    return VmThreads.run(() -> build(module, backend, config));
+    return VmThreads.run(() -> build(module, backend, config, ByteArrayMemory::new));
   }
 
-  private static VmInstance build(
-      CompiledModule module, CallContext backend, InstanceConfig config) {
+  /** Builds a fresh instance whose memory 0 comes from {@code memoryFactory}. */
+  static VmInstance build(
+      CompiledModule module,
+      CallContext backend,
+      InstanceConfig config,
+      Function<MemoryLimits, Memory> memoryFactory) {
     Environment env = new Environment(module, backend, config.gasConfig(), config.crypto());
-    List<ImportFunction> hostFunctions = Imports.forEnvironment(env);
+    env.attach(instantiate(module, Imports.forEnvironment(env), config, memoryFactory));
+    return new VmInstance(env);
+  }
+
+  /** Chicory's instantiation with cosmwasm-vm's import checks and memory limits. */
+  static Instance instantiate(
+      CompiledModule module,
+      List<ImportFunction> hostFunctions,
+      InstanceConfig config,
+      Function<MemoryLimits, Memory> memoryFactory) {
     checkImports(module);
     Instance.Builder builder =
         Instance.builder(module.module())
             .withImportValues(ImportValues.builder().withFunctions(hostFunctions).build())
-            .withMemoryFactory(ByteArrayMemory::new)
+            .withMemoryFactory(memoryFactory)
             .withStart(false);
     memoryLimits(module, config).ifPresent(builder::withMemoryLimits);
     module.machineFactory().ifPresent(builder::withMachineFactory);
-    Instance instance;
     try {
-      instance = builder.build();
+      return builder.build();
     } catch (ChicoryException e) {
       throw VmErrors.instantiation("Error instantiating module: " + e.getMessage());
     }
-    env.attach(instance);
-    return new VmInstance(env);
+  }
+
+  Environment environment() {
+    return env;
   }
 
   /** wasmer's import resolution, with its error texts, before Chicory links anything. */
@@ -217,9 +232,8 @@ public final class VmInstance {
           env.setStorageReadonly(readonly);
           long[] pointers = new long[args.length];
           for (int i = 0; i < args.length; i++) {
-            byte[] arg = args[i].toByteArray();
-            int ptr = allocateOnThread(arg.length);
-            env.writeRegion(ptr, arg);
+            int ptr = allocateOnThread(args[i].size());
+            env.writeRegion(ptr, args[i]);
             pointers[i] = ptr;
           }
           int resultPtr = env.callFunction1(entryPoint, pointers);
