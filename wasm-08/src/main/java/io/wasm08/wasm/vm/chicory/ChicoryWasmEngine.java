@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,6 +69,15 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Runs {@code work} on a VM thread (directly when already on one). Every call is made on a VM
+   * thread anyway; a caller making many calls in a row (a block's transactions, a benchmark) can
+   * wrap them in one {@code runOnVmThread} and save the thread handoff per call.
+   */
+  public static <T> T runOnVmThread(Supplier<T> work) {
+    return VmThreads.run(work);
   }
 
   public ExecutionMode executionMode() {

@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class CompiledModule {
   private final long sizeEstimate;
   private final boolean resettable;
   private final Map<String, Export> exports = new HashMap<>();
+  private final Map<String, ExportedFunction> functions = new HashMap<>();
   private final Map<InstanceConfig, InstancePool> pools = new ConcurrentHashMap<>();
 
   CompiledModule(
@@ -49,6 +51,14 @@ public final class CompiledModule {
       Export export = section.getExport(i);
       exports.putIfAbsent(export.name(), export);
     }
+    exports.forEach(
+        (name, export) -> {
+          if (export.exportType() == ExternalType.FUNCTION) {
+            FunctionType type = functionType(export.index());
+            boolean i32Params = type.params().stream().allMatch(t -> t.equals(ValType.I32));
+            functions.put(name, new ExportedFunction(type, i32Params));
+          }
+        });
   }
 
   WasmModule module() {
@@ -97,6 +107,14 @@ public final class CompiledModule {
 
   Optional<Export> export(String name) {
     return Optional.ofNullable(exports.get(name));
+  }
+
+  /** An exported function's type, resolved once (entry points are called on every call). */
+  record ExportedFunction(FunctionType type, boolean i32Params) {}
+
+  /** Null unless {@code name} is an exported function. */
+  ExportedFunction exportedFunction(String name) {
+    return functions.get(name);
   }
 
   /** The type of function {@code index} in the function index space (imports first). */

@@ -1,6 +1,5 @@
 package io.wasm08.wasm.vm.chicory;
 
-import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -205,7 +204,8 @@ final class Environment {
     if (export.exportType() != ExternalType.FUNCTION) {
       throw VmErrors.incompatibleExport();
     }
-    FunctionType type = module.functionType(export.index());
+    CompiledModule.ExportedFunction function = module.exportedFunction(name);
+    FunctionType type = function.type();
     if (args.length != type.params().size()) {
       throw new VmException(
           VmErrorKind.FUNCTION_ARITY_MISMATCH, Integer.toString(type.params().size()));
@@ -215,7 +215,7 @@ final class Environment {
     }
     incrementCallDepth();
     try {
-      if (!type.params().stream().allMatch(t -> t.equals(ValType.I32))) {
+      if (!function.i32Params()) {
         // wasmer refuses to call with mistyped arguments; every ABI argument is an i32.
         throw VmException.runtime(
             "Parameters of type "
@@ -225,10 +225,9 @@ final class Environment {
                 + " -> "
                 + debugTypes(type.returns()));
       }
-      ExportFunction function = inst.export(name);
       long[] result;
       try {
-        result = function.apply(args);
+        result = inst.export(name).apply(args);
       } catch (VmException e) {
         // An import failed: wasmer turns its error into a RuntimeError carrying its Display text.
         throw exhausted() ? VmException.gasDepletion() : VmException.runtime(e.getMessage());
@@ -261,8 +260,7 @@ final class Environment {
     if (result.length != 1) {
       throw resultMismatch(name, 1, result.length);
     }
-    FunctionType type = module.functionType(module.export(name).orElseThrow().index());
-    ValType returned = type.returns().get(0);
+    ValType returned = module.exportedFunction(name).type().returns().get(0);
     if (!returned.equals(ValType.I32)) {
       throw new VmException(
           VmErrorKind.CONVERSION_ERR,

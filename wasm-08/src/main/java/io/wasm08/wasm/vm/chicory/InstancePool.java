@@ -45,6 +45,7 @@ final class InstancePool {
   private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger idleCount = new AtomicInteger();
   private final AtomicInteger created = new AtomicInteger();
+  private final AtomicInteger acquisitions = new AtomicInteger();
 
   /** Null until the first call; {@link Template#NONE} when the module does not qualify. */
   private volatile Template template;
@@ -82,6 +83,11 @@ final class InstancePool {
     boolean pooled() {
       return memory != null;
     }
+
+    /** Memory pages the call has written so far (copied from the snapshot); 0 when not pooled. */
+    int pagesWritten() {
+      return memory == null ? 0 : memory.pagesWritten();
+    }
   }
 
   /** Memory and globals right after instantiation. */
@@ -99,7 +105,13 @@ final class InstancePool {
     }
   }
 
-  /** A pristine instance bound to {@code call}. Instantiation errors are {@link VmException}s. */
+  /**
+   * A pristine instance bound to {@code call}. Instantiation errors are {@link VmException}s.
+   *
+   * <p>The first call of a module gets a plain fresh instance: a module loaded for one call (a
+   * disk-tier hit with no memory cache, a miss) never pays for a template; the template is built on
+   * the second call.
+   */
   Lease acquire(CallContext call) {
     Lease lease = idle.pollFirst();
     if (lease != null) {
@@ -107,7 +119,7 @@ final class InstancePool {
       lease.instance.environment().bind(call);
       return lease;
     }
-    Template t = template();
+    Template t = acquisitions.getAndIncrement() == 0 ? Template.NONE : template();
     if (t == Template.NONE) {
       return new Lease(
           this, VmInstance.build(module, call, config, ByteArrayMemory::new), null, null);
