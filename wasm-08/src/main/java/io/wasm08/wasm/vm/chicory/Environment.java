@@ -16,8 +16,6 @@ import io.wasm08.wasm.vm.GasReport;
 import io.wasm08.wasm.vm.VmErrorKind;
 import io.wasm08.wasm.vm.VmException;
 import io.wasm08.wasm.vm.crypto.CosmWasmCrypto;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The state one instance's imports share (cosmwasm-vm {@code Environment} + {@code ContextData}):
@@ -219,11 +217,11 @@ final class Environment {
         // wasmer refuses to call with mistyped arguments; every ABI argument is an i32.
         throw VmException.runtime(
             "Parameters of type "
-                + debugTypes(type.params().stream().map(t -> ValType.I32).toList())
+                + WasmerTypes.debug(type.params().stream().map(t -> ValType.I32).toList())
                 + " did not match signature "
-                + debugTypes(type.params())
+                + WasmerTypes.debug(type.params())
                 + " -> "
-                + debugTypes(type.returns()));
+                + WasmerTypes.debug(type.returns()));
       }
       long[] result;
       try {
@@ -302,29 +300,6 @@ final class Environment {
     if (callDepth > MAX_CALL_DEPTH) {
       throw new VmException(VmErrorKind.MAX_CALL_DEPTH_EXCEEDED, null);
     }
-  }
-
-  private static String debugTypes(List<ValType> types) {
-    return types.stream().map(Environment::debugType).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String debugType(ValType t) {
-    if (t.equals(ValType.I32)) {
-      return "I32";
-    } else if (t.equals(ValType.I64)) {
-      return "I64";
-    } else if (t.equals(ValType.F32)) {
-      return "F32";
-    } else if (t.equals(ValType.F64)) {
-      return "F64";
-    } else if (t.equals(ValType.V128)) {
-      return "V128";
-    } else if (t.equals(ValType.FuncRef)) {
-      return "FuncRef";
-    } else if (t.equals(ValType.ExternRef)) {
-      return "ExternRef";
-    }
-    return t.name();
   }
 
   private static String renderValue(ValType type, long raw) {

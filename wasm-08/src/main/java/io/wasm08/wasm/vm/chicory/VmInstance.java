@@ -10,7 +10,6 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.ValType;
 import io.wasm08.common.Bytes;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.GasInfo;
@@ -20,7 +19,6 @@ import io.wasm08.wasm.vm.VmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One instance of a contract with its backend (cosmwasm-vm {@code Instance}): the entry point calls
@@ -99,49 +97,21 @@ public final class VmInstance {
       FunctionType expected = module.module().typeSection().getType(f.typeIndex());
       if (provided == null) {
         throw VmErrors.instantiation(
-            "Error instantiating module: " + where + "unknown import. Expected " + debug(expected));
+            "Error instantiating module: "
+                + where
+                + "unknown import. Expected "
+                + WasmerTypes.debug(expected));
       }
       if (!provided.equals(expected)) {
         throw VmErrors.instantiation(
             "Error instantiating module: "
                 + where
                 + "incompatible import type. Expected "
-                + debug(expected)
+                + WasmerTypes.debug(expected)
                 + " but received "
-                + debug(provided));
+                + WasmerTypes.debug(provided));
       }
     }
-  }
-
-  private static String debug(FunctionType type) {
-    return "Function(FunctionType { params: "
-        + types(type.params())
-        + ", results: "
-        + types(type.returns())
-        + " })";
-  }
-
-  private static String types(List<ValType> types) {
-    return types.stream().map(VmInstance::typeName).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String typeName(ValType t) {
-    if (t.equals(ValType.I32)) {
-      return "I32";
-    } else if (t.equals(ValType.I64)) {
-      return "I64";
-    } else if (t.equals(ValType.F32)) {
-      return "F32";
-    } else if (t.equals(ValType.F64)) {
-      return "F64";
-    } else if (t.equals(ValType.V128)) {
-      return "V128";
-    } else if (t.equals(ValType.FuncRef)) {
-      return "FuncRef";
-    } else if (t.equals(ValType.ExternRef)) {
-      return "ExternRef";
-    }
-    return t.name();
   }
 
   /**
