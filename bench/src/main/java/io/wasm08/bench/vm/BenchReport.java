@@ -11,18 +11,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints the VM benchmark table from JMH's JSON results ({@code -rf json}) and the V8 comparison:
- * {@code java -cp benchmarks.jar io.wasm08.bench.vm.BenchReport jmh.json [v8-comparison.json]}.
- * Median and p99 are JMH's sample percentiles (SampleTime: per call; SingleShotTime: per fork).
+ * Prints the VM benchmark tables from JMH's JSON results ({@code -rf json}) and the V8 comparison:
+ * {@code java -cp benchmarks.jar io.wasm08.bench.vm.BenchReport jmh.json... [v8-comparison.json]}
+ * (a file named {@code v8-comparison.json} is the comparison; absent files are skipped). Median and
+ * p99 are JMH's sample percentiles (SampleTime: per call; SingleShotTime: per fork).
  */
 public final class BenchReport {
   private BenchReport() {}
 
   public static void main(String[] args) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    JsonNode results = json.readTree(Path.of(args[0]).toFile());
     System.out.println("| benchmark | parameters | mode | median | p99 | samples |");
     System.out.println("|---|---|---|---:|---:|---:|");
+    Path v8File = null;
+    for (String arg : args) {
+      Path file = Path.of(arg);
+      if (file.getFileName().toString().equals("v8-comparison.json")) {
+        v8File = file;
+      } else if (Files.exists(file)) {
+        printJmh(json.readTree(file.toFile()));
+      }
+    }
+    if (v8File != null && Files.exists(v8File)) {
+      printV8(json.readTree(v8File.toFile()));
+    }
+  }
+
+  private static void printJmh(JsonNode results) {
     for (JsonNode r : results) {
       String name = r.get("benchmark").asText();
       name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
@@ -46,28 +61,28 @@ public final class BenchReport {
           format(pct.get("99.0").asDouble(), unit),
           samples(metric));
     }
-    if (args.length > 1 && Files.exists(Path.of(args[1]))) {
-      JsonNode v8 = json.readTree(Path.of(args[1]).toFile());
-      System.out.println();
-      System.out.println(
-          "| vs V8 | ours median | ours p99 | V8 median | V8 p99 | ours / V8 | CPU ours / V8 |"
-              + " gas (both) | identical |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-      for (JsonNode row : v8.get("rows")) {
-        System.out.printf(
-            "| %s | %s | %s | %s | %s | %.2f | %.2f | %,d | %s |%n",
-            row.get("workload").asText(),
-            V8Comparison.ms(row.get("ours_median_ns").asDouble()),
-            V8Comparison.ms(row.get("ours_p99_ns").asDouble()),
-            V8Comparison.ms(row.get("v8_median_ns").asDouble()),
-            V8Comparison.ms(row.get("v8_p99_ns").asDouble()),
-            row.get("ratio").asDouble(),
-            row.get("cpu_ratio").asDouble(),
-            row.get("gas_ours").asLong(),
-            row.get("identical").asBoolean() ? "yes" : "NO");
-      }
-      System.out.println(v8.get("java").asText() + " vs Node.js " + v8.get("node").asText());
+  }
+
+  private static void printV8(JsonNode v8) {
+    System.out.println();
+    System.out.println(
+        "| vs V8 | ours median | ours p99 | V8 median | V8 p99 | ours / V8 | CPU ours / V8 |"
+            + " gas (both) | identical |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (JsonNode row : v8.get("rows")) {
+      System.out.printf(
+          "| %s | %s | %s | %s | %s | %.2f | %.2f | %,d | %s |%n",
+          row.get("workload").asText(),
+          V8Comparison.ms(row.get("ours_median_ns").asDouble()),
+          V8Comparison.ms(row.get("ours_p99_ns").asDouble()),
+          V8Comparison.ms(row.get("v8_median_ns").asDouble()),
+          V8Comparison.ms(row.get("v8_p99_ns").asDouble()),
+          row.get("ratio").asDouble(),
+          row.get("cpu_ratio").asDouble(),
+          row.get("gas_ours").asLong(),
+          row.get("identical").asBoolean() ? "yes" : "NO");
     }
+    System.out.println(v8.get("java").asText() + " vs Node.js " + v8.get("node").asText());
   }
 
   private static long samples(JsonNode metric) {
