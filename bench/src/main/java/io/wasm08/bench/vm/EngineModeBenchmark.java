@@ -2,6 +2,7 @@ package io.wasm08.bench.vm;
 
 import io.wasm08.common.Bytes;
 import io.wasm08.wasm.vm.CallResult;
+import io.wasm08.wasm.vm.Capabilities;
 import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.chicory.ChicoryWasmEngine;
 import io.wasm08.wasm.vm.chicory.ExecutionMode;
@@ -49,7 +50,9 @@ public class EngineModeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    engine = ChicoryWasmEngine.builder().executionMode(mode).build();
+    // cosmwasm-vm's benches run hackatom with every built-in capability
+    engine =
+        ChicoryWasmEngine.builder().executionMode(mode).capabilities(Capabilities.BUILT_IN).build();
     switch (call) {
       case "hackatom_execute", "hackatom_query" -> {
         checksum = engine.storeCode(BenchContracts.hackatom(), Long.MAX_VALUE).checksum();

@@ -9,6 +9,7 @@ import static io.wasm08.bench.vm.BenchContracts.VERIFIER_QUERY;
 import static io.wasm08.bench.vm.BenchContracts.mockContext;
 
 import io.wasm08.wasm.vm.CallResult;
+import io.wasm08.wasm.vm.Capabilities;
 import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.chicory.ChicoryWasmEngine;
 import io.wasm08.wasm.vm.testing.MockStorage;
@@ -65,7 +66,9 @@ public class VmCallBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    ChicoryWasmEngine.Builder builder = ChicoryWasmEngine.builder();
+    // cosmwasm-vm's benches run hackatom with every built-in capability (08-wasm allows "iterator")
+    ChicoryWasmEngine.Builder builder =
+        ChicoryWasmEngine.builder().capabilities(Capabilities.BUILT_IN);
     switch (tier) {
       case PINNED, MEMORY -> {}
       case DISK -> {

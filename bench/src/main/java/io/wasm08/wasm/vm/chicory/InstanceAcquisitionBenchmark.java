@@ -5,10 +5,12 @@ import com.dylibso.chicory.runtime.Memory;
 import io.wasm08.bench.vm.BenchContracts;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.CallResult;
+import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.GasConfig;
 import io.wasm08.wasm.vm.chicory.instrument.InstrumentationConfig;
 import io.wasm08.wasm.vm.chicory.instrument.Instrumenter;
 import io.wasm08.wasm.vm.crypto.DefaultCosmWasmCrypto;
+import io.wasm08.wasm.vm.testing.MockStorage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,25 +74,30 @@ public class InstanceAcquisitionBenchmark {
                 w -> Instrumenter.instrument(w, InstrumentationConfig.DEFAULT))
             .load(wasm);
     pool = new InstancePool(module, CONFIG);
-    BenchContracts.MapStorage store = new BenchContracts.MapStorage();
-    context = BenchContracts.context(store);
+    boolean hackatom = contract.equals("hackatom");
+    // hackatom validates addresses (MockApi); the light client runs with 08-wasm's API
+    context =
+        hackatom
+            ? BenchContracts.mockContext(new MockStorage())
+            : BenchContracts.context(new BenchContracts.MapStorage());
     InstancePool.Lease lease = pool.acquire(context);
     snapshot = MemorySnapshot.of(lease.instance().environment().memory());
     // instantiate, then one representative call, counting the pages the latter writes
-    boolean hackatom = contract.equals("hackatom");
-    ChicoryWasmEngine.run(
-        lease,
-        i ->
-            hackatom
-                ? i.callInstantiate(
-                    BenchContracts.MOCK_ENV,
-                    BenchContracts.CREATOR_INFO,
-                    BenchContracts.HACKATOM_INSTANTIATE)
-                : i.callInstantiate(
-                    BenchContracts.ICS07_ENV,
-                    BenchContracts.ICS07_INFO,
-                    BenchContracts.tendermint(io.wasm08.wasm.vm.Checksum.of(wasm))
-                        .instantiateMsg()));
+    Checksum checksum = Checksum.of(wasm);
+    CallResult init =
+        ChicoryWasmEngine.run(
+            lease,
+            i ->
+                hackatom
+                    ? i.callInstantiate(
+                        BenchContracts.MOCK_ENV,
+                        BenchContracts.CREATOR_INFO,
+                        BenchContracts.HACKATOM_INSTANTIATE)
+                    : i.callInstantiate(
+                        BenchContracts.ICS07_ENV,
+                        BenchContracts.ICS07_INFO,
+                        BenchContracts.tendermint(checksum).instantiateMsg()));
+    require(init, "instantiate");
     InstancePool.Lease second = pool.acquire(context);
     CallResult r =
         ChicoryWasmEngine.run(
@@ -101,13 +108,16 @@ public class InstanceAcquisitionBenchmark {
                       ? i.callQuery(BenchContracts.MOCK_ENV, BenchContracts.VERIFIER_QUERY)
                       : i.callQuery(
                           BenchContracts.ICS07_ENV,
-                          BenchContracts.tendermint(io.wasm08.wasm.vm.Checksum.of(wasm))
-                              .verifyClientMessage());
+                          BenchContracts.tendermint(checksum).verifyClientMessage());
               pagesWritten = second.pagesWritten();
               return data;
             });
+    require(r, "representative call");
+  }
+
+  private static void require(CallResult r, String what) {
     if (!r.data().toUtf8().startsWith("{\"ok\"")) {
-      throw new IllegalStateException("representative call failed: " + r.data().toUtf8());
+      throw new IllegalStateException(what + " failed: " + r.data().toUtf8());
     }
   }
 
