@@ -76,6 +76,14 @@ public interface WasmEngine extends AutoCloseable {
 
   Metrics metrics();
 
+  /**
+   * wasmvm's {@code GetPinnedMetrics}: hits and size per pinned module. Engines without a pinned
+   * cache report none.
+   */
+  default PinnedMetrics pinnedMetrics() {
+    return PinnedMetrics.EMPTY;
+  }
+
   @Override
   void close();
 }

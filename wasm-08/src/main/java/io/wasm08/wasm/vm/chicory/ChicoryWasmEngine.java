@@ -9,6 +9,7 @@ import io.wasm08.wasm.vm.Checksum;
 import io.wasm08.wasm.vm.GasConfig;
 import io.wasm08.wasm.vm.GasReport;
 import io.wasm08.wasm.vm.Metrics;
+import io.wasm08.wasm.vm.PinnedMetrics;
 import io.wasm08.wasm.vm.StoreCodeResult;
 import io.wasm08.wasm.vm.VmCallException;
 import io.wasm08.wasm.vm.VmException;
@@ -22,20 +23,27 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * The CosmWasm VM on Chicory: code by checksum (in memory or under {@code <baseDir>/state/wasm/}),
  * statically checked on {@code storeCode} ({@link StaticChecker}), instrumented for metering, NaN
- * canonicalization and the call-depth limit ({@link Instrumenter}) and compiled once; a fresh
- * instance per call; the runtime compiler by default and the interpreter on request.
+ * canonicalization and the call-depth limit ({@link Instrumenter}) and compiled once; compiled
+ * modules in cosmwasm-vm's cache tiers — pinned, a size-bounded LRU in memory, and with a base
+ * directory compiled code on disk under {@code <baseDir>/cache/modules/} ({@link ModuleCache});
+ * every call on a pristine instance, reset and reused between calls ({@link InstancePool}); the
+ * runtime compiler by default and the interpreter on request.
  *
  * <p>Checking, compiling and calls run on large-stack VM threads ({@link VmThreads}), so deeply
  * nested code or deep recursion never meets the caller's JVM stack limit.
  */
 public final class ChicoryWasmEngine implements WasmEngine {
+  /** Default LRU memory cache capacity: 100 MiB of module size estimates. */
+  public static final long DEFAULT_MEMORY_CACHE_SIZE = 100L * 1024 * 1024;
+
   private final CodeStore codes;
-  private final ModuleCache modules = new ModuleCache();
+  private final ModuleCache modules;
   private final ModuleLoader loader;
   private final InstanceConfig instanceConfig;
   private final Set<String> capabilities;
@@ -49,6 +57,11 @@ public final class ChicoryWasmEngine implements WasmEngine {
             ? UnaryOperator.identity()
             : wasm -> Instrumenter.instrument(wasm, instrumentation);
     this.loader = new ModuleLoader(b.mode, preparer);
+    FileSystemModuleCache fs =
+        b.baseDir != null && b.mode == ExecutionMode.COMPILER
+            ? new FileSystemModuleCache(b.baseDir, CompiledCodeKey.of(instrumentation))
+            : null;
+    this.modules = new ModuleCache(codes, loader, fs, b.memoryCacheSizeBytes);
     this.instanceConfig = new InstanceConfig(b.memoryLimitBytes, b.gasConfig, b.crypto);
     this.capabilities = Set.copyOf(b.capabilities);
     this.wasmLimits = b.wasmLimits;
@@ -56,6 +69,15 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Runs {@code work} on a VM thread (directly when already on one). Every call is made on a VM
+   * thread anyway; a caller making many calls in a row (a block's transactions, a benchmark) can
+   * wrap them in one {@code runOnVmThread} and save the thread handoff per call.
+   */
+  public static <T> T runOnVmThread(Supplier<T> work) {
+    return VmThreads.run(work);
   }
 
   public ExecutionMode executionMode() {
@@ -83,16 +105,16 @@ public final class ChicoryWasmEngine implements WasmEngine {
     if (gasLimit < cost) {
       throw new VmCallException(VmException.gasDepletion(), new GasReport(gasLimit, 0, 0, cost));
     }
-    CompiledModule module =
+    ModuleLoader.Loaded loaded =
         VmThreads.run(
             () -> {
               StaticChecker.checkWasm(wasm, capabilities, wasmLimits);
-              return loader.load(wasm);
+              return loader.compile(wasm);
             });
     Checksum checksum = Checksum.of(wasm);
     if (persist) {
       codes.save(checksum, wasm);
-      modules.storeCompiled(checksum, module);
+      modules.stored(checksum, loaded);
     }
     return new StoreCodeResult(checksum, cost);
   }
@@ -100,9 +122,9 @@ public final class ChicoryWasmEngine implements WasmEngine {
   @Override
   public Checksum storeCodeUnchecked(byte[] wasm) {
     Checksum checksum = Checksum.of(wasm);
-    CompiledModule module = VmThreads.run(() -> loader.load(wasm));
+    ModuleLoader.Loaded loaded = VmThreads.run(() -> loader.compile(wasm));
     codes.save(checksum, wasm);
-    modules.storeCompiled(checksum, module);
+    modules.stored(checksum, loaded);
     return checksum;
   }
 
@@ -124,7 +146,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
   @Override
   public void pin(Checksum checksum) {
-    modules.pin(checksum, this::compileStored);
+    modules.pin(checksum);
   }
 
   @Override
@@ -134,17 +156,17 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
   /** The compiled module for stored code (tests and tools instantiate it directly). */
   public CompiledModule module(Checksum checksum) {
-    return modules.get(checksum, this::compileStored);
-  }
-
-  private CompiledModule compileStored(Checksum checksum) {
-    byte[] code = codes.load(checksum);
-    return VmThreads.run(() -> loader.load(code));
+    return modules.get(checksum);
   }
 
   @Override
   public Metrics metrics() {
     return modules.metrics();
+  }
+
+  @Override
+  public PinnedMetrics pinnedMetrics() {
+    return modules.pinnedMetrics();
   }
 
   // ---- calls ------------------------------------------------------------------------------
@@ -201,27 +223,39 @@ public final class ChicoryWasmEngine implements WasmEngine {
     return VmThreads.run(
         () -> {
           try {
-            VmInstance instance;
+            InstancePool.Lease lease;
             try {
-              instance = VmInstance.create(module(checksum), context, instanceConfig);
+              lease = module(checksum).pool(instanceConfig).acquire(context);
             } catch (VmException e) {
               throw new VmCallException(e, GasReport.unused(context.gasLimit()));
             }
-            try {
-              Bytes data = entryPoint.apply(instance);
-              return new CallResult(data, instance.createGasReport());
-            } catch (VmException e) {
-              throw new VmCallException(e, instance.createGasReport());
-            }
+            return run(lease, entryPoint);
           } finally {
             context.storage().endCall();
           }
         });
   }
 
+  /** Runs {@code entryPoint} on a leased instance and returns the instance to its pool. */
+  static CallResult run(InstancePool.Lease lease, Function<VmInstance, Bytes> entryPoint) {
+    VmInstance instance = lease.instance();
+    boolean trapped = true;
+    try {
+      Bytes data = entryPoint.apply(instance);
+      CallResult result = new CallResult(data, instance.createGasReport());
+      trapped = false;
+      return result;
+    } catch (VmException e) {
+      throw new VmCallException(e, instance.createGasReport());
+    } finally {
+      // Errors other than VmException (JVM faults) also end here with trapped = true.
+      lease.pool().release(lease, trapped);
+    }
+  }
+
   @Override
   public void close() {
-    // Modules and code are heap objects; nothing to release yet (the cache tiers will be).
+    // Modules, pools and code are heap objects; the disk tier holds no open files.
   }
 
   /**
@@ -238,15 +272,32 @@ public final class ChicoryWasmEngine implements WasmEngine {
     private InstrumentationConfig instrumentation = InstrumentationConfig.DEFAULT;
     private Set<String> capabilities = Capabilities.WASM_08;
     private WasmLimits wasmLimits = WasmLimits.DEFAULT;
+    private long memoryCacheSizeBytes = DEFAULT_MEMORY_CACHE_SIZE;
 
     private Builder() {}
+
+    /**
+     * The LRU memory cache's capacity in bytes of {@link CompiledModule#sizeEstimate} (wasmvm's
+     * {@code memory_cache_size_bytes}); 0 disables it. 08-wasm runs wasmvm with 0 and pins every
+     * stored checksum instead.
+     */
+    public Builder memoryCacheSizeBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("memory cache size must not be negative");
+      }
+      this.memoryCacheSizeBytes = bytes;
+      return this;
+    }
 
     public Builder executionMode(ExecutionMode executionMode) {
       this.mode = Objects.requireNonNull(executionMode);
       return this;
     }
 
-    /** Keeps code under {@code baseDir/state/wasm/<checksum>.wasm} instead of in memory. */
+    /**
+     * Keeps code under {@code baseDir/state/wasm/<checksum>.wasm} instead of in memory, and (in
+     * compiler mode) compiled code under {@code baseDir/cache/modules/}.
+     */
     public Builder baseDir(Path dir) {
       this.baseDir = dir;
       return this;

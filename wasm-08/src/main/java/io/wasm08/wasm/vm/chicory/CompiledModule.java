@@ -9,11 +9,13 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -26,24 +28,37 @@ public final class CompiledModule {
   private final ExecutionMode mode;
   private final Set<Integer> interpretedFunctions;
   private final long sizeEstimate;
+  private final boolean resettable;
   private final Map<String, Export> exports = new HashMap<>();
+  private final Map<String, ExportedFunction> functions = new HashMap<>();
+  private final Map<InstanceConfig, InstancePool> pools = new ConcurrentHashMap<>();
 
   CompiledModule(
       WasmModule module,
       Function<Instance, Machine> machineFactory,
       ExecutionMode mode,
       Set<Integer> interpretedFunctions,
-      long sizeEstimate) {
+      long sizeEstimate,
+      boolean resettable) {
     this.module = module;
     this.machineFactory = machineFactory;
     this.mode = mode;
     this.interpretedFunctions = Set.copyOf(interpretedFunctions);
     this.sizeEstimate = sizeEstimate;
+    this.resettable = resettable;
     var section = module.exportSection();
     for (int i = 0; i < section.exportCount(); i++) {
       Export export = section.getExport(i);
       exports.putIfAbsent(export.name(), export);
     }
+    exports.forEach(
+        (name, export) -> {
+          if (export.exportType() == ExternalType.FUNCTION) {
+            FunctionType type = functionType(export.index());
+            boolean i32Params = type.params().stream().allMatch(t -> t.equals(ValType.I32));
+            functions.put(name, new ExportedFunction(type, i32Params));
+          }
+        });
   }
 
   WasmModule module() {
@@ -67,13 +82,39 @@ public final class CompiledModule {
     return interpretedFunctions;
   }
 
-  /** Bytes of (instrumented) Wasm behind this module; the cache's size measure. */
+  /**
+   * The memory caches' size measure, cosmwasm-vm's {@code size_estimate}: in compiler mode the
+   * generated classes plus the skeleton module, in interpreter mode the instrumented Wasm; both
+   * plus upstream's 10 KiB engine allowance. An estimate of what the module keeps alive, not a heap
+   * measurement.
+   */
   public long sizeEstimate() {
     return sizeEstimate;
   }
 
+  /**
+   * Whether instances can be reset to their post-instantiation state and reused between calls
+   * ({@link ReuseAnalysis}); otherwise every call gets a freshly built instance.
+   */
+  public boolean resettable() {
+    return resettable;
+  }
+
+  /** The instances of this module for one engine configuration. */
+  InstancePool pool(InstanceConfig config) {
+    return pools.computeIfAbsent(config, c -> new InstancePool(this, c));
+  }
+
   Optional<Export> export(String name) {
     return Optional.ofNullable(exports.get(name));
+  }
+
+  /** An exported function's type, resolved once (entry points are called on every call). */
+  record ExportedFunction(FunctionType type, boolean i32Params) {}
+
+  /** Null unless {@code name} is an exported function. */
+  ExportedFunction exportedFunction(String name) {
+    return functions.get(name);
   }
 
   /** The type of function {@code index} in the function index space (imports first). */

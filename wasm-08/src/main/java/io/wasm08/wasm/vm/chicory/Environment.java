@@ -1,6 +1,5 @@
 package io.wasm08.wasm.vm.chicory;
 
-import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -9,6 +8,7 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasm08.common.Bytes;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.GasConfig;
 import io.wasm08.wasm.vm.GasInfo;
@@ -16,8 +16,6 @@ import io.wasm08.wasm.vm.GasReport;
 import io.wasm08.wasm.vm.VmErrorKind;
 import io.wasm08.wasm.vm.VmException;
 import io.wasm08.wasm.vm.crypto.CosmWasmCrypto;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The state one instance's imports share (cosmwasm-vm {@code Environment} + {@code ContextData}):
@@ -34,9 +32,12 @@ final class Environment {
 
   final GasConfig gasConfig;
   final CosmWasmCrypto crypto;
-  final CallContext backend;
+
+  /** The backend of the current call (rebound per call when the instance is reused). */
+  CallContext backend;
+
   private final CompiledModule module;
-  private final long gasLimit;
+  private long gasLimit;
   private long externallyUsed;
   private boolean storageReadonly = true;
   private int callDepth;
@@ -58,6 +59,27 @@ final class Environment {
     this.gasConfig = gasConfig;
     this.crypto = crypto;
     this.gasLimit = backend.gasLimit();
+  }
+
+  /**
+   * Binds a reused instance to a new call, leaving the environment exactly as {@link #attach} left
+   * a fresh one: gas set to the call's limit, nothing used externally, storage read-only until the
+   * entry point says otherwise, no call in progress.
+   */
+  void bind(CallContext call) {
+    this.backend = call;
+    this.gasLimit = call.gasLimit();
+    this.externallyUsed = 0;
+    this.storageReadonly = true;
+    this.callDepth = 0;
+    this.hostRemaining = 0;
+    this.hostExhausted = false;
+    setGasLeft(gasLimit);
+  }
+
+  /** Drops the reference to a finished call's backend (storage, querier) while pooled. */
+  void unbind() {
+    this.backend = null;
   }
 
   /** Links the environment to its instance once Chicory built it. */
@@ -180,7 +202,8 @@ final class Environment {
     if (export.exportType() != ExternalType.FUNCTION) {
       throw VmErrors.incompatibleExport();
     }
-    FunctionType type = module.functionType(export.index());
+    CompiledModule.ExportedFunction function = module.exportedFunction(name);
+    FunctionType type = function.type();
     if (args.length != type.params().size()) {
       throw new VmException(
           VmErrorKind.FUNCTION_ARITY_MISMATCH, Integer.toString(type.params().size()));
@@ -190,20 +213,19 @@ final class Environment {
     }
     incrementCallDepth();
     try {
-      if (!type.params().stream().allMatch(t -> t.equals(ValType.I32))) {
+      if (!function.i32Params()) {
         // wasmer refuses to call with mistyped arguments; every ABI argument is an i32.
         throw VmException.runtime(
             "Parameters of type "
-                + debugTypes(type.params().stream().map(t -> ValType.I32).toList())
+                + WasmerTypes.debug(type.params().stream().map(t -> ValType.I32).toList())
                 + " did not match signature "
-                + debugTypes(type.params())
+                + WasmerTypes.debug(type.params())
                 + " -> "
-                + debugTypes(type.returns()));
+                + WasmerTypes.debug(type.returns()));
       }
-      ExportFunction function = inst.export(name);
       long[] result;
       try {
-        result = function.apply(args);
+        result = inst.export(name).apply(args);
       } catch (VmException e) {
         // An import failed: wasmer turns its error into a RuntimeError carrying its Display text.
         throw exhausted() ? VmException.gasDepletion() : VmException.runtime(e.getMessage());
@@ -236,8 +258,7 @@ final class Environment {
     if (result.length != 1) {
       throw resultMismatch(name, 1, result.length);
     }
-    FunctionType type = module.functionType(module.export(name).orElseThrow().index());
-    ValType returned = type.returns().get(0);
+    ValType returned = module.exportedFunction(name).type().returns().get(0);
     if (!returned.equals(ValType.I32)) {
       throw new VmException(
           VmErrorKind.CONVERSION_ERR,
@@ -281,29 +302,6 @@ final class Environment {
     }
   }
 
-  private static String debugTypes(List<ValType> types) {
-    return types.stream().map(Environment::debugType).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String debugType(ValType t) {
-    if (t.equals(ValType.I32)) {
-      return "I32";
-    } else if (t.equals(ValType.I64)) {
-      return "I64";
-    } else if (t.equals(ValType.F32)) {
-      return "F32";
-    } else if (t.equals(ValType.F64)) {
-      return "F64";
-    } else if (t.equals(ValType.V128)) {
-      return "V128";
-    } else if (t.equals(ValType.FuncRef)) {
-      return "FuncRef";
-    } else if (t.equals(ValType.ExternRef)) {
-      return "ExternRef";
-    }
-    return t.name();
-  }
-
   private static String renderValue(ValType type, long raw) {
     if (type.equals(ValType.I64)) {
       return Long.toString(raw);
@@ -327,6 +325,10 @@ final class Environment {
   Memory memory() {
     requireInstance();
     return memory;
+  }
+
+  Instance instance() {
+    return requireInstance();
   }
 
   long memorySize() {
@@ -373,22 +375,42 @@ final class Environment {
 
   /** cosmwasm-vm's {@code write_region}: charge, check the capacity, copy, set the length. */
   void writeRegion(int ptr, byte[] data) {
-    long regionPtr = Integer.toUnsignedLong(ptr);
-    Region region = getRegion(regionPtr);
-    chargeCost(gasConfig.writeRegionCost().totalCost(data.length));
-    if (data.length > region.capacity()) {
-      throw VmErrors.regionTooSmall(region.capacity(), data.length);
+    int offset = prepareRegionWrite(ptr, data.length);
+    memory.write(offset, data);
+    memory.writeI32(ptr + 8, data.length);
+  }
+
+  /** {@link #writeRegion(int, byte[])} straight from {@code data}, without an extra copy. */
+  void writeRegion(int ptr, Bytes data) {
+    int offset = prepareRegionWrite(ptr, data.size());
+    if (memory instanceof SnapshotMemory snapshotMemory) {
+      snapshotMemory.write(offset, data.asReadOnlyByteBuffer());
+    } else {
+      memory.write(offset, data.toByteArray());
     }
-    if (region.offset() + data.length > memorySize()) {
+    memory.writeI32(ptr + 8, data.size());
+  }
+
+  /** The checks and charge of {@code write_region}, in upstream's order; returns the offset. */
+  private int prepareRegionWrite(int ptr, int length) {
+    Region region = getRegion(Integer.toUnsignedLong(ptr));
+    chargeCost(gasConfig.writeRegionCost().totalCost(length));
+    if (length > region.capacity()) {
+      throw VmErrors.regionTooSmall(region.capacity(), length);
+    }
+    if (region.offset() + length > memorySize()) {
       throw VmErrors.regionAccess(region, memorySize());
     }
-    memory.write((int) region.offset(), data);
-    memory.writeI32((int) regionPtr + 8, data.length);
+    return (int) region.offset();
   }
 
   /** {@code write_to_contract}: a guest {@code allocate}, then a region write; returns it. */
   int writeToContract(byte[] data) {
-    int ptr = callFunction1("allocate", data.length);
+    return writeToContract(Bytes.wrapOwned(data));
+  }
+
+  int writeToContract(Bytes data) {
+    int ptr = callFunction1("allocate", data.size());
     if (ptr == 0) {
       throw VmErrors.zeroAddress();
     }

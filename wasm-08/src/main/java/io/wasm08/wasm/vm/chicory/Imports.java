@@ -193,7 +193,7 @@ final class Imports {
     chargeHostCall();
     byte[] key = env.readRegion(keyPtr, MAX_LENGTH_DB_KEY);
     Optional<Bytes> value = unwrap(env.backend.storage().get(Bytes.wrapOwned(key)));
-    return value.isEmpty() ? 0 : env.writeToContract(value.get().toByteArray());
+    return value.isEmpty() ? 0 : env.writeToContract(value.get());
   }
 
   void dbWrite(int keyPtr, int valuePtr) {
@@ -264,7 +264,7 @@ final class Imports {
     var storage = env.backend.storage();
     Optional<Bytes> part =
         unwrap(key ? storage.nextKey(iteratorId) : storage.nextValue(iteratorId));
-    return part.isEmpty() ? 0 : env.writeToContract(part.get().toByteArray());
+    return part.isEmpty() ? 0 : env.writeToContract(part.get());
   }
 
   // ---- addresses --------------------------------------------------------------------------
@@ -293,7 +293,7 @@ final class Imports {
     env.processGasInfo(result.gas());
     return switch (result) {
       case BackendResult.Ok<Bytes> ok -> {
-        env.writeRegion(destinationPtr, ok.value().toByteArray());
+        env.writeRegion(destinationPtr, ok.value());
         yield 0;
       }
       case BackendResult.Err<Bytes> err -> userErrorOrThrow(err.error());
@@ -540,7 +540,7 @@ final class Imports {
     byte[] request = env.readRegion(requestPtr, MAX_LENGTH_QUERY_CHAIN_REQUEST);
     long gasRemaining = env.getGasLeft();
     Bytes response = unwrap(env.backend.querier().queryRaw(Bytes.wrapOwned(request), gasRemaining));
-    return env.writeToContract(response.toByteArray());
+    return env.writeToContract(response);
   }
 
   // ---- text -------------------------------------------------------------------------------

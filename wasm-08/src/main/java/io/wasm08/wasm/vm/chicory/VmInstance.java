@@ -10,7 +10,6 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.ValType;
 import io.wasm08.common.Bytes;
 import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.GasInfo;
@@ -19,7 +18,7 @@ import io.wasm08.wasm.vm.VmErrorKind;
 import io.wasm08.wasm.vm.VmException;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * One instance of a contract with its backend (cosmwasm-vm {@code Instance}): the entry point calls
@@ -35,36 +34,50 @@ public final class VmInstance {
 
   private final Environment env;
 
-  private VmInstance(Environment env) {
+  VmInstance(Environment env) {
     this.env = env;
   }
 
   /** Instantiates {@code module} with {@code backend}; link and memory errors are VM faults. */
   public static VmInstance create(
       CompiledModule module, CallContext backend, InstanceConfig config) {
-    return VmThreads.run(() -> build(module, backend, config));
+    return VmThreads.run(() -> build(module, backend, config, ByteArrayMemory::new));
   }
 
-  private static VmInstance build(
-      CompiledModule module, CallContext backend, InstanceConfig config) {
+  /** Builds a fresh instance whose memory 0 comes from {@code memoryFactory}. */
+  static VmInstance build(
+      CompiledModule module,
+      CallContext backend,
+      InstanceConfig config,
+      Function<MemoryLimits, Memory> memoryFactory) {
     Environment env = new Environment(module, backend, config.gasConfig(), config.crypto());
-    List<ImportFunction> hostFunctions = Imports.forEnvironment(env);
+    env.attach(instantiate(module, Imports.forEnvironment(env), config, memoryFactory));
+    return new VmInstance(env);
+  }
+
+  /** Chicory's instantiation with cosmwasm-vm's import checks and memory limits. */
+  static Instance instantiate(
+      CompiledModule module,
+      List<ImportFunction> hostFunctions,
+      InstanceConfig config,
+      Function<MemoryLimits, Memory> memoryFactory) {
     checkImports(module);
     Instance.Builder builder =
         Instance.builder(module.module())
             .withImportValues(ImportValues.builder().withFunctions(hostFunctions).build())
-            .withMemoryFactory(ByteArrayMemory::new)
+            .withMemoryFactory(memoryFactory)
             .withStart(false);
     memoryLimits(module, config).ifPresent(builder::withMemoryLimits);
     module.machineFactory().ifPresent(builder::withMachineFactory);
-    Instance instance;
     try {
-      instance = builder.build();
+      return builder.build();
     } catch (ChicoryException e) {
       throw VmErrors.instantiation("Error instantiating module: " + e.getMessage());
     }
-    env.attach(instance);
-    return new VmInstance(env);
+  }
+
+  Environment environment() {
+    return env;
   }
 
   /** wasmer's import resolution, with its error texts, before Chicory links anything. */
@@ -84,49 +97,21 @@ public final class VmInstance {
       FunctionType expected = module.module().typeSection().getType(f.typeIndex());
       if (provided == null) {
         throw VmErrors.instantiation(
-            "Error instantiating module: " + where + "unknown import. Expected " + debug(expected));
+            "Error instantiating module: "
+                + where
+                + "unknown import. Expected "
+                + WasmerTypes.debug(expected));
       }
       if (!provided.equals(expected)) {
         throw VmErrors.instantiation(
             "Error instantiating module: "
                 + where
                 + "incompatible import type. Expected "
-                + debug(expected)
+                + WasmerTypes.debug(expected)
                 + " but received "
-                + debug(provided));
+                + WasmerTypes.debug(provided));
       }
     }
-  }
-
-  private static String debug(FunctionType type) {
-    return "Function(FunctionType { params: "
-        + types(type.params())
-        + ", results: "
-        + types(type.returns())
-        + " })";
-  }
-
-  private static String types(List<ValType> types) {
-    return types.stream().map(VmInstance::typeName).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String typeName(ValType t) {
-    if (t.equals(ValType.I32)) {
-      return "I32";
-    } else if (t.equals(ValType.I64)) {
-      return "I64";
-    } else if (t.equals(ValType.F32)) {
-      return "F32";
-    } else if (t.equals(ValType.F64)) {
-      return "F64";
-    } else if (t.equals(ValType.V128)) {
-      return "V128";
-    } else if (t.equals(ValType.FuncRef)) {
-      return "FuncRef";
-    } else if (t.equals(ValType.ExternRef)) {
-      return "ExternRef";
-    }
-    return t.name();
   }
 
   /**
@@ -217,9 +202,8 @@ public final class VmInstance {
           env.setStorageReadonly(readonly);
           long[] pointers = new long[args.length];
           for (int i = 0; i < args.length; i++) {
-            byte[] arg = args[i].toByteArray();
-            int ptr = allocateOnThread(arg.length);
-            env.writeRegion(ptr, arg);
+            int ptr = allocateOnThread(args[i].size());
+            env.writeRegion(ptr, args[i]);
             pointers[i] = ptr;
           }
           int resultPtr = env.callFunction1(entryPoint, pointers);

@@ -16,6 +16,20 @@ public final class Metering {
   /** {@code CHARGED_LOCALS_THRESHOLD}: functions with at least this many locals pay extra. */
   public static final int CHARGED_LOCALS_THRESHOLD = 30;
 
+  /**
+   * Identifies the cost function above: part of the compiled-code cache key, so a change of costs
+   * can never meet code metered with the old ones. Bump the suffix when the rules change in a way
+   * the constants do not show.
+   */
+  public static final String RULES_VERSION =
+      "cosmwasm-vm-3.0.9:"
+          + GAS_PER_OPERATION
+          + "x"
+          + ACCOUNTING_MULTIPLIER
+          + ":locals"
+          + CHARGED_LOCALS_THRESHOLD
+          + ":1";
+
   private Metering() {}
 
   /** {@code cost(op)}: 1610 for accounting operators, 115 for every other one. */
