@@ -1,0 +1,108 @@
+package io.wasm08.node.grpc;
+
+import com.google.protobuf.Descriptors;
+import cosmos.msg.v1.Msg;
+import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * How the node mounts a module's service: never a Msg service, and with request decoding that
+ * answers {@code INVALID_ARGUMENT} for malformed protobuf (grpc-java's own marshaller reports it as
+ * {@code INTERNAL}, which would look like a node fault).
+ */
+public final class StrictServices {
+  private StrictServices() {}
+
+  /**
+   * The service's definition with strict request decoding. Throws {@link IllegalArgumentException}
+   * for a service marked {@code (cosmos.msg.v1.service) = true}: Msg services travel inside signed
+   * transactions and must never be reachable directly.
+   */
+  public static ServerServiceDefinition mount(BindableService service) {
+    return mount(service.bindService());
+  }
+
+  public static ServerServiceDefinition mount(ServerServiceDefinition definition) {
+    ServiceDescriptor descriptor = definition.getServiceDescriptor();
+    protoDescriptor(descriptor)
+        .filter(d -> d.getOptions().getExtension(Msg.service))
+        .ifPresent(
+            d -> {
+              throw new IllegalArgumentException(
+                  d.getFullName()
+                      + " is a Msg service (cosmos.msg.v1.service): it is reached through signed"
+                      + " transactions only, never served over gRPC");
+            });
+    ServerServiceDefinition.Builder builder = ServerServiceDefinition.builder(descriptor);
+    for (ServerMethodDefinition<?, ?> method : definition.getMethods()) {
+      builder.addMethod(strict(method));
+    }
+    return builder.build();
+  }
+
+  /** The protobuf descriptor of a generated service, if it has one. */
+  public static Optional<Descriptors.ServiceDescriptor> protoDescriptor(
+      ServiceDescriptor descriptor) {
+    if (descriptor.getSchemaDescriptor() instanceof ProtoServiceDescriptorSupplier s) {
+      return Optional.of(s.getServiceDescriptor());
+    }
+    return Optional.empty();
+  }
+
+  private static <Q, R> ServerMethodDefinition<Q, R> strict(ServerMethodDefinition<Q, R> method) {
+    MethodDescriptor<Q, R> original = method.getMethodDescriptor();
+    MethodDescriptor.Marshaller<Q> marshaller = original.getRequestMarshaller();
+    MethodDescriptor<Q, R> strict =
+        original.toBuilder()
+            .setRequestMarshaller(new InvalidArgumentMarshaller<>(marshaller))
+            .build();
+    return ServerMethodDefinition.create(strict, method.getServerCallHandler());
+  }
+
+  /** Parse failures become {@code INVALID_ARGUMENT}; everything else is delegated. */
+  private record InvalidArgumentMarshaller<T>(MethodDescriptor.Marshaller<T> delegate)
+      implements MethodDescriptor.Marshaller<T>, MethodDescriptor.PrototypeMarshaller<T> {
+    @Override
+    public InputStream stream(T value) {
+      return delegate.stream(value);
+    }
+
+    @Override
+    public T parse(InputStream stream) {
+      try {
+        return delegate.parse(stream);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.INTERNAL) {
+          throw Status.INVALID_ARGUMENT
+              .withDescription("malformed request: " + e.getStatus().getDescription())
+              .withCause(e.getCause())
+              .asRuntimeException();
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T getMessagePrototype() {
+      return delegate instanceof MethodDescriptor.PrototypeMarshaller<?> p
+          ? (T) p.getMessagePrototype()
+          : null;
+    }
+
+    @Override
+    public Class<T> getMessageClass() {
+      return delegate instanceof MethodDescriptor.PrototypeMarshaller<T> p
+          ? p.getMessageClass()
+          : null;
+    }
+  }
+}
