@@ -41,10 +41,18 @@ public final class StrictServices {
                       + " is a Msg service (cosmos.msg.v1.service): it is reached through signed"
                       + " transactions only, never served over gRPC");
             });
-    ServerServiceDefinition.Builder builder = ServerServiceDefinition.builder(descriptor);
+    java.util.List<ServerMethodDefinition<?, ?>> methods = new java.util.ArrayList<>();
+    ServiceDescriptor.Builder strictDescriptor =
+        ServiceDescriptor.newBuilder(descriptor.getName())
+            .setSchemaDescriptor(descriptor.getSchemaDescriptor());
     for (ServerMethodDefinition<?, ?> method : definition.getMethods()) {
-      builder.addMethod(strict(method));
+      ServerMethodDefinition<?, ?> strict = strict(method);
+      methods.add(strict);
+      strictDescriptor.addMethod(strict.getMethodDescriptor());
     }
+    ServerServiceDefinition.Builder builder =
+        ServerServiceDefinition.builder(strictDescriptor.build());
+    methods.forEach(builder::addMethod);
     return builder.build();
   }
 

@@ -1,0 +1,66 @@
+package io.wasm08.node.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.BindableService;
+import io.wasm08.core.codec.AnyCodec;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A module as the node embeds it, with an explicit lifecycle: the node mounts its stores, registers
+ * its {@code Any} types, routes its Msgs, serves its Query services, runs its genesis, calls its
+ * block hooks and starts it after loading the latest state. Dependencies (keepers, authority, VM)
+ * are given to the module's constructor by whoever assembles the node.
+ */
+public interface NodeModule {
+  /** The module name, also its genesis section ({@code app_state.<name>}). */
+  String name();
+
+  /** The multistore stores it owns. */
+  default List<String> storeKeys() {
+    return List.of();
+  }
+
+  /** Registers the Msgs, account and state types its transactions and queries carry. */
+  default void registerTypes(AnyCodec.Builder codec) {}
+
+  /** Its Msg handlers; never served over gRPC, only dispatched from txs and proposals. */
+  default List<MsgRoute> msgRoutes() {
+    return List.of();
+  }
+
+  /** Its Query services, each call reading a fresh context over the latest committed state. */
+  default List<BindableService> queryServices(Supplier<ExecContext> queryContext) {
+    return List.of();
+  }
+
+  /**
+   * Message types protobuf JSON must know (e.g. client and consensus states inside {@code Any}s).
+   */
+  default List<com.google.protobuf.Descriptors.Descriptor> jsonTypes() {
+    return List.of();
+  }
+
+  /** The default genesis section, if it has one. */
+  default Optional<JsonNode> defaultGenesis() {
+    return Optional.empty();
+  }
+
+  /** Loads its genesis section (absent sections are {@link #defaultGenesis()} or nothing). */
+  default void initGenesis(ExecContext ctx, Optional<JsonNode> section) {}
+
+  /** {@code BeginBlock}: before the block's transactions. */
+  default void beginBlock(ExecContext ctx) {}
+
+  /** {@code EndBlock}: after the block's transactions. */
+  default void endBlock(ExecContext ctx) {}
+
+  /**
+   * Called once the latest committed state is loaded (or genesis ran), before the node serves: e.g.
+   * 08-wasm's {@code InitializePinnedCodes}. {@code ctx} reads the committed state.
+   */
+  default void start(ExecContext ctx) {}
+
+  default void close() {}
+}
