@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "vm",
     mixinStandardHelpOptions = true,
     description = "CosmWasm VM tools (Chicory engine).",
-    subcommands = {InstrumentCommand.class})
+    subcommands = {VmCallCommand.class, InstrumentCommand.class})
 public final class VmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -30,7 +30,9 @@ public enum VmErrorKind implements ErrorCode {
   MAX_CALL_DEPTH_EXCEEDED(18, "Maximum call depth exceeded."),
   FUNCTION_ARITY_MISMATCH(
       19, "The called function args arity does not match. The contract's method arity: "),
-  RESULT_MISMATCH(20, "Unexpected number of result values when calling ");
+  RESULT_MISMATCH(20, "Unexpected number of result values when calling "),
+  /** Display "Couldn't convert from {from} to {to}. Input: {input}". */
+  CONVERSION_ERR(21, "Couldn't convert from ");
 
   private final int code;
   private final String prefix;
