@@ -3,7 +3,10 @@ package io.wasm08.node.grpc;
 import com.google.protobuf.Descriptors;
 import cosmos.msg.v1.Msg;
 import io.grpc.BindableService;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
@@ -67,16 +70,46 @@ public final class StrictServices {
 
   private static <Q, R> ServerMethodDefinition<Q, R> strict(ServerMethodDefinition<Q, R> method) {
     MethodDescriptor<Q, R> original = method.getMethodDescriptor();
-    MethodDescriptor.Marshaller<Q> marshaller = original.getRequestMarshaller();
     MethodDescriptor<Q, R> strict =
         original.toBuilder()
-            .setRequestMarshaller(new InvalidArgumentMarshaller<>(marshaller))
+            .setRequestMarshaller(new GuardedMarshaller<>(original.getRequestMarshaller()))
             .build();
-    return ServerMethodDefinition.create(strict, method.getServerCallHandler());
+    ServerCallHandler<Q, R> handler = method.getServerCallHandler();
+    ServerCallHandler<Q, R> guarded =
+        (call, headers) ->
+            new ForwardingServerCallListener.SimpleForwardingServerCallListener<Q>(
+                handler.startCall(call, headers)) {
+              private boolean closed;
+
+              @Override
+              public void onMessage(Q message) {
+                if (message instanceof Malformed m) {
+                  closed = true;
+                  call.close(m.status(), new Metadata());
+                  return;
+                }
+                super.onMessage(message);
+              }
+
+              @Override
+              public void onHalfClose() {
+                if (!closed) {
+                  super.onHalfClose();
+                }
+              }
+            };
+    return ServerMethodDefinition.create(strict, guarded);
   }
 
-  /** Parse failures become {@code INVALID_ARGUMENT}; everything else is delegated. */
-  private record InvalidArgumentMarshaller<T>(MethodDescriptor.Marshaller<T> delegate)
+  /**
+   * What a request that failed to parse becomes: grpc-java would report a marshaller exception as
+   * {@code UNKNOWN}, so the marshaller hands this marker to the guarded handler instead, which
+   * closes the call with {@code INVALID_ARGUMENT}.
+   */
+  private record Malformed(Status status) {}
+
+  /** Parse failures become a {@link Malformed} marker; everything else is delegated. */
+  private record GuardedMarshaller<T>(MethodDescriptor.Marshaller<T> delegate)
       implements MethodDescriptor.Marshaller<T>, MethodDescriptor.PrototypeMarshaller<T> {
     @Override
     public InputStream stream(T value) {
@@ -84,17 +117,19 @@ public final class StrictServices {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T parse(InputStream stream) {
       try {
         return delegate.parse(stream);
       } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.INTERNAL) {
-          throw Status.INVALID_ARGUMENT
-              .withDescription("malformed request: " + e.getStatus().getDescription())
-              .withCause(e.getCause())
-              .asRuntimeException();
+        Status status = e.getStatus();
+        String detail = status.getDescription();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null) {
+          detail = detail + ": " + cause.getMessage();
         }
-        throw e;
+        return (T)
+            new Malformed(Status.INVALID_ARGUMENT.withDescription("malformed request: " + detail));
       }
     }
 
