@@ -1,36 +1,32 @@
 package io.wasm08.core.client;
 
-/** {@code exported.Status}: the status of a client; only Active clients may be used. */
-public enum Status {
-  ACTIVE("Active"),
-  FROZEN("Frozen"),
-  EXPIRED("Expired"),
-  UNKNOWN("Unknown"),
-  /** The client type is not in the allowed clients (or its code was removed, for 08-wasm). */
-  UNAUTHORIZED("Unauthorized");
+import java.util.Objects;
 
-  private final String text;
+/**
+ * {@code exported.Status}: the status of a client; only {@link #ACTIVE} clients may be used. A
+ * value rather than an enum because light clients report it as text (08-wasm passes a contract's
+ * string through verbatim) and errors print whatever was reported.
+ */
+public record Status(String value) {
+  public static final Status ACTIVE = new Status("Active");
+  public static final Status FROZEN = new Status("Frozen");
+  public static final Status EXPIRED = new Status("Expired");
+  public static final Status UNKNOWN = new Status("Unknown");
 
-  Status(String text) {
-    this.text = text;
+  /** The client type is not allowed (or, for 08-wasm, its code was removed). */
+  public static final Status UNAUTHORIZED = new Status("Unauthorized");
+
+  public Status {
+    Objects.requireNonNull(value, "value");
+  }
+
+  public boolean isActive() {
+    return equals(ACTIVE);
   }
 
   /** The upstream string, e.g. {@code "Active"}: what queries return and errors print. */
   @Override
   public String toString() {
-    return text;
-  }
-
-  /**
-   * The status a light client reported as text (08-wasm casts the contract's string verbatim); any
-   * other text is kept out of the enum and treated as not Active by callers.
-   */
-  public static java.util.Optional<Status> fromText(String text) {
-    for (Status s : values()) {
-      if (s.text.equals(text)) {
-        return java.util.Optional.of(s);
-      }
-    }
-    return java.util.Optional.empty();
+    return value;
   }
 }

@@ -71,6 +71,18 @@ public class IbcException extends Wasm08Exception {
   }
 
   /**
+   * {@code errorsmod.Wrap(err, detail)} for any project error, except gas exhaustion, which the SDK
+   * raises as a panic that no handler wraps: out-of-gas and gas-overflow errors pass through as is.
+   */
+  public static RuntimeException wrap(Wasm08Exception e, String detail) {
+    if (e instanceof io.wasm08.store.OutOfGasException
+        || e instanceof io.wasm08.store.GasOverflowException) {
+      return e;
+    }
+    return of(e).wrap(detail);
+  }
+
+  /**
    * Lifts any project error into an IbcException with the same code and message, so handlers can
    * wrap errors raised by lower modules (store, proofs) uniformly.
    */

@@ -64,6 +64,24 @@ public final class GoStrings {
         || cp == 0x3000;
   }
 
+  /** Go's string order ({@code <} on strings): byte-wise over the UTF-8 encodings. */
+  public static int compare(String a, String b) {
+    return java.util.Arrays.compareUnsigned(utf8(a), utf8(b));
+  }
+
+  /**
+   * {@code string(bytes)} for splitting store keys: one char per byte (ISO-8859-1), so splitting on
+   * ASCII separators never alters the other bytes; {@link #latin1Bytes} turns a piece back.
+   */
+  public static String latin1(io.wasm08.common.Bytes bytes) {
+    return new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** The bytes of a string made by {@link #latin1}. */
+  public static byte[] latin1Bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   /** The UTF-8 bytes of {@code s}. */
   public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);

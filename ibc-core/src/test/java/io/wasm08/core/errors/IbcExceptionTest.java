@@ -88,7 +88,6 @@ class IbcExceptionTest {
                 IbcErrorCode.values(),
                 HostErrorCode.values(),
                 ClientErrorCode.values(),
-                CommitmentErrorCode.values(),
                 SdkErrorCode.values())
             .flatMap(Stream::of)
             .map(c -> (ErrorCode) c)
@@ -97,6 +96,6 @@ class IbcExceptionTest {
       assertThat(seen.add(c.codespace() + ":" + c.code())).as(c.toString()).isTrue();
       assertThat(c.message()).isNotBlank();
     }
-    assertThat(all).hasSize(17 + 3 + 32 + 3 + 43);
+    assertThat(all).hasSize(17 + 3 + 32 + 43);
   }
 }

@@ -9,8 +9,6 @@ import cosmos.msg.v1.Msg;
 import cosmos.query.v1.Query;
 import cosmos.upgrade.v1beta1.Upgrade;
 import ibc.core.client.v1.Client;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +36,8 @@ class IbcCoreProtosWireTest {
   }
 
   static Stream<Descriptor> messages() {
-    List<Descriptor> all = new ArrayList<>();
-    for (FileDescriptor file :
-        List.of(Client.getDescriptor(), Pagination.getDescriptor(), Upgrade.getDescriptor())) {
-      all.addAll(file.getMessageTypes());
-    }
-    return all.stream();
+    return UpstreamProtos.messagesOf(
+        Client.getDescriptor(), Pagination.getDescriptor(), Upgrade.getDescriptor());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -330,6 +330,11 @@ public final class UpstreamProtos {
         .toList();
   }
 
+  /** The top-level messages of our generated files, for parameterized comparisons. */
+  public static Stream<Descriptor> messagesOf(FileDescriptor... files) {
+    return Stream.of(files).flatMap(f -> f.getMessageTypes().stream());
+  }
+
   /** An ExtensionRegistry holding the given option extensions. */
   @SafeVarargs
   public static ExtensionRegistry registryOf(GeneratedExtension<?, ?>... extensions) {
