@@ -4,7 +4,11 @@ import io.grpc.BindableService;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.context.BlockInfo;
+import io.wasm08.core.context.StoreBranch;
+import io.wasm08.core.context.StoreSet;
+import io.wasm08.core.context.StoreSets;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.events.EventManager;
@@ -20,13 +24,16 @@ import io.wasm08.node.tx.TxResult;
 import io.wasm08.node.tx.TxRunner;
 import io.wasm08.store.CommitId;
 import io.wasm08.store.InfiniteGasMeter;
+import io.wasm08.store.KvStore;
 import io.wasm08.store.rootmulti.RootMultiStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +57,9 @@ public final class NodeApp implements AutoCloseable {
   private final TxRunner runner;
   private final Object checkLock = new Object();
 
-  private StateView deliverState;
+  private StoreBranch deliverState;
   private volatile BlockInfo lastBlock;
-  private StateView checkState;
+  private StoreSet checkState;
   private BlockInfo checkBlock;
 
   /** A finished block: its txs' results, the begin/end-block events and the new app hash. */
@@ -77,7 +84,7 @@ public final class NodeApp implements AutoCloseable {
     }
     this.router = new MsgServiceRouter();
     for (NodeModule m : modules) {
-      m.msgRoutes().forEach(router::register);
+      m.msgRoutes().forEach(r -> router.register(r, m::validateBasic));
     }
     router.seal();
     this.anyCodec = codec.build();
@@ -152,8 +159,8 @@ public final class NodeApp implements AutoCloseable {
       store.setInitialVersion(genesis.initialHeight());
     }
     BlockInfo block = new BlockInfo(genesis.initialHeight(), genesis.genesisTime(), chainId);
-    deliverState = StateView.of(store.cacheMultiStore());
-    ExecContext ctx = context(block, ExecMode.FINALIZE, deliverState);
+    deliverState = StoreSets.of(store.cacheMultiStore());
+    BlockContext ctx = context(block, deliverState);
     for (NodeModule m : modules) {
       m.initGenesis(ctx, genesis.section(m.name()).or(m::defaultGenesis));
     }
@@ -169,10 +176,10 @@ public final class NodeApp implements AutoCloseable {
     this.lastBlock = lastCommitted;
     if (lastCommitted != null) {
       resetCheckState(lastCommitted);
-      ExecContext ctx = queryContext();
+      BlockContext ctx = queryContext();
       modules.forEach(m -> m.start(ctx));
     } else {
-      ExecContext ctx = context(checkBlock, ExecMode.FINALIZE, deliverState);
+      BlockContext ctx = context(checkBlock, deliverState);
       modules.forEach(m -> m.start(ctx));
     }
   }
@@ -184,7 +191,7 @@ public final class NodeApp implements AutoCloseable {
   public BlockResult finalizeBlock(long height, Instant time, List<Bytes> txs) {
     BlockInfo block = new BlockInfo(height, time, chainId);
     if (deliverState == null) {
-      deliverState = StateView.of(store.cacheMultiStore());
+      deliverState = StoreSets.of(store.cacheMultiStore());
     }
     EventManager blockEvents = new EventManager();
     ExecContext ctx =
@@ -220,7 +227,7 @@ public final class NodeApp implements AutoCloseable {
 
   private void resetCheckState(BlockInfo block) {
     synchronized (checkLock) {
-      checkState = StateView.committed(store, store.latestVersion()).branch();
+      checkState = committedView().branch();
       checkBlock = block;
     }
   }
@@ -251,21 +258,27 @@ public final class NodeApp implements AutoCloseable {
   public TxRunner.Outcome simulate(Bytes txBytes) {
     BlockInfo last = requireStarted();
     BlockInfo next = new BlockInfo(last.height() + 1, last.time(), chainId);
-    return runner.run(ExecMode.SIMULATE, txBytes, next, committedView());
+    return runner.run(ExecMode.SIMULATE, txBytes, next, committedView().branch());
   }
 
   /** A context over the last committed version for queries (infinite gas, events dropped). */
-  public ExecContext queryContext() {
+  public BlockContext queryContext() {
     BlockInfo last = requireStarted();
-    return context(last, ExecMode.SIMULATE, committedView());
+    return context(last, committedView().branch());
   }
 
-  public Supplier<ExecContext> queryContexts() {
+  public Supplier<BlockContext> queryContexts() {
     return this::queryContext;
   }
 
-  private StateView committedView() {
-    return StateView.committed(store, store.latestVersion());
+  /** The last committed version of every store, read-only underneath. */
+  private StoreSet committedView() {
+    long version = store.latestVersion();
+    Map<String, KvStore> stores = new TreeMap<>();
+    for (String name : store.storeNames()) {
+      stores.put(name, new ReadOnlyTree(store.tree(name, version)));
+    }
+    return StoreSets.of(stores);
   }
 
   private BlockInfo requireStarted() {
@@ -276,9 +289,13 @@ public final class NodeApp implements AutoCloseable {
     return last;
   }
 
-  private static ExecContext context(BlockInfo block, ExecMode mode, StateView state) {
-    return new ExecContext(
-        block, mode, state, new InfiniteGasMeter(), new EventManager(), Optional.empty());
+  private static BlockContext context(BlockInfo block, StoreSet stores) {
+    return BlockContext.builder()
+        .block(block)
+        .stores(stores)
+        .gasMeter(new InfiniteGasMeter())
+        .eventManager(new EventManager())
+        .build();
   }
 
   /** The modules' Query services. */

@@ -1,8 +1,12 @@
 package io.wasm08.node.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Message;
 import io.grpc.BindableService;
 import io.wasm08.core.codec.AnyCodec;
+import io.wasm08.core.context.BlockContext;
+import io.wasm08.core.msg.MsgRoute;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,7 +15,9 @@ import java.util.function.Supplier;
  * A module as the node embeds it, with an explicit lifecycle: the node mounts its stores, registers
  * its {@code Any} types, routes its Msgs, serves its Query services, runs its genesis, calls its
  * block hooks and starts it after loading the latest state. Dependencies (keepers, authority, VM)
- * are given to the module's constructor by whoever assembles the node.
+ * are given to the module's constructor by whoever assembles the node. Calls get an {@code
+ * ibc-core} {@link BlockContext}: the block (time from the producer, never the clock), the stores,
+ * gas meter and events.
  */
 public interface NodeModule {
   /** The module name, also its genesis section ({@code app_state.<name>}). */
@@ -26,19 +32,20 @@ public interface NodeModule {
   default void registerTypes(AnyCodec.Builder codec) {}
 
   /** Its Msg handlers; never served over gRPC, only dispatched from txs and proposals. */
-  default List<MsgRoute> msgRoutes() {
+  default List<MsgRoute<?>> msgRoutes() {
     return List.of();
   }
+
+  /** {@code ValidateBasic} of its Msgs (run before the ante handler and at proposal submit). */
+  default void validateBasic(Message msg) {}
 
   /** Its Query services, each call reading a fresh context over the latest committed state. */
-  default List<BindableService> queryServices(Supplier<ExecContext> queryContext) {
+  default List<BindableService> queryServices(Supplier<BlockContext> queryContext) {
     return List.of();
   }
 
-  /**
-   * Message types protobuf JSON must know (e.g. client and consensus states inside {@code Any}s).
-   */
-  default List<com.google.protobuf.Descriptors.Descriptor> jsonTypes() {
+  /** Message types protobuf JSON must know (e.g. client and consensus states inside Anys). */
+  default List<Descriptor> jsonTypes() {
     return List.of();
   }
 
@@ -48,19 +55,19 @@ public interface NodeModule {
   }
 
   /** Loads its genesis section (absent sections are {@link #defaultGenesis()} or nothing). */
-  default void initGenesis(ExecContext ctx, Optional<JsonNode> section) {}
+  default void initGenesis(BlockContext ctx, Optional<JsonNode> section) {}
 
   /** {@code BeginBlock}: before the block's transactions. */
-  default void beginBlock(ExecContext ctx) {}
+  default void beginBlock(BlockContext ctx) {}
 
   /** {@code EndBlock}: after the block's transactions. */
-  default void endBlock(ExecContext ctx) {}
+  default void endBlock(BlockContext ctx) {}
 
   /**
-   * Called once the latest committed state is loaded (or genesis ran), before the node serves: e.g.
-   * 08-wasm's {@code InitializePinnedCodes}. {@code ctx} reads the committed state.
+   * Called once the latest state is loaded (or genesis ran), before the node serves: e.g. 08-wasm's
+   * {@code InitializePinnedCodes}.
    */
-  default void start(ExecContext ctx) {}
+  default void start(BlockContext ctx) {}
 
   default void close() {}
 }

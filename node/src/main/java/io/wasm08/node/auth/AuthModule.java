@@ -12,8 +12,8 @@ import io.grpc.BindableService;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.node.NodeErrorCode;
-import io.wasm08.node.app.ExecContext;
 import io.wasm08.node.app.NodeModule;
 import io.wasm08.store.KvStore;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public final class AuthModule implements NodeModule {
   }
 
   @Override
-  public List<BindableService> queryServices(Supplier<ExecContext> queryContext) {
+  public List<BindableService> queryServices(Supplier<BlockContext> queryContext) {
     return List.of(new AuthQueryService(keeper, queryContext));
   }
 
@@ -91,9 +91,9 @@ public final class AuthModule implements NodeModule {
   }
 
   @Override
-  public void initGenesis(ExecContext ctx, Optional<JsonNode> section) {
+  public void initGenesis(BlockContext ctx, Optional<JsonNode> section) {
     GenesisState state = section.map(AuthModule::parse).orElse(GenesisState.getDefaultInstance());
-    KvStore store = ctx.state().kvStore(AuthKeeper.STORE_KEY);
+    KvStore store = ctx.stores().kvStore(AuthKeeper.STORE_KEY);
     keeper.setParams(store, state.hasParams() ? state.getParams() : AuthKeeper.DEFAULT_PARAMS);
     List<BaseAccount> accounts = new ArrayList<>();
     for (Any any : state.getAccountsList()) {

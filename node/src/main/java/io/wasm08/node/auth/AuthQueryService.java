@@ -16,7 +16,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
-import io.wasm08.node.app.ExecContext;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.store.KvStore;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,15 +29,15 @@ import java.util.function.Supplier;
  */
 final class AuthQueryService extends QueryGrpc.QueryImplBase {
   private final AuthKeeper keeper;
-  private final Supplier<ExecContext> context;
+  private final Supplier<BlockContext> context;
 
-  AuthQueryService(AuthKeeper keeper, Supplier<ExecContext> context) {
+  AuthQueryService(AuthKeeper keeper, Supplier<BlockContext> context) {
     this.keeper = keeper;
     this.context = context;
   }
 
   private KvStore store() {
-    return context.get().state().kvStore(AuthKeeper.STORE_KEY);
+    return context.get().stores().kvStore(AuthKeeper.STORE_KEY);
   }
 
   @Override

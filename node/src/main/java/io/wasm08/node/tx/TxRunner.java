@@ -5,16 +5,16 @@ import com.google.protobuf.Message;
 import io.wasm08.common.Bytes;
 import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.codec.AnyCodec;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.context.BlockInfo;
+import io.wasm08.core.context.StoreBranch;
+import io.wasm08.core.context.StoreSet;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.core.errors.IbcException;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
 import io.wasm08.core.events.EventManager;
-import io.wasm08.node.app.ExecContext;
-import io.wasm08.node.app.MsgRoute;
 import io.wasm08.node.app.MsgServiceRouter;
-import io.wasm08.node.app.StateView;
 import io.wasm08.store.BasicGasMeter;
 import io.wasm08.store.GasConfig;
 import io.wasm08.store.GasKvStore;
@@ -57,7 +57,7 @@ public final class TxRunner {
   public record Outcome(TxResult result, Optional<DecodedTx> tx) {}
 
   /** Runs {@code txBytes} in {@code mode} on {@code state} (a branch the caller owns). */
-  public Outcome run(ExecMode mode, Bytes txBytes, BlockInfo block, StateView state) {
+  public Outcome run(ExecMode mode, Bytes txBytes, BlockInfo block, StoreSet state) {
     DecodedTx tx;
     try {
       tx = decoder.decode(txBytes);
@@ -73,18 +73,15 @@ public final class TxRunner {
       throw SdkErrorCode.INVALID_REQUEST.wrap("must contain at least one message");
     }
     for (Message msg : tx.msgs()) {
-      MsgRoute route =
-          router
-              .route(msg)
-              .orElseThrow(
-                  () ->
-                      SdkErrorCode.UNKNOWN_REQUEST.wrapf(
-                          "no message handler found for %s", AnyCodec.typeUrl(msg)));
-      route.validateBasic().validate(msg);
+      if (router.route(msg).isEmpty()) {
+        throw SdkErrorCode.UNKNOWN_REQUEST.wrapf(
+            "no message handler found for %s", AnyCodec.typeUrl(msg));
+      }
+      router.validateBasic(msg);
     }
   }
 
-  private TxResult runDecoded(ExecMode mode, DecodedTx tx, BlockInfo block, StateView state) {
+  private TxResult runDecoded(ExecMode mode, DecodedTx tx, BlockInfo block, StoreSet state) {
     GasMeter meter =
         mode.simulate() || block.height() == 0
             ? new InfiniteGasMeter()
@@ -93,7 +90,7 @@ public final class TxRunner {
     long gasWanted = meter instanceof InfiniteGasMeter ? -1L : meter.limit();
 
     EventManager anteEvents = new EventManager();
-    StateView anteBranch = state.branch();
+    StoreBranch anteBranch = state.branch();
     try {
       ante.handle(
           new AnteContext(
@@ -115,17 +112,22 @@ public final class TxRunner {
       return TxResult.ok(gasWanted, meter.gasConsumed(), events, List.of());
     }
 
-    StateView msgBranch = state.branch();
+    StoreBranch msgBranch = state.branch();
     List<Any> responses = new ArrayList<>();
     try {
       for (int i = 0; i < tx.msgs().size(); i++) {
         Message msg = tx.msgs().get(i);
         EventManager msgEvents = new EventManager();
-        ExecContext ctx =
-            new ExecContext(block, mode, msgBranch, meter, msgEvents, Optional.empty());
+        BlockContext ctx =
+            BlockContext.builder()
+                .block(block)
+                .stores(msgBranch)
+                .gasMeter(meter)
+                .eventManager(msgEvents)
+                .build();
         Message response;
         try {
-          response = router.route(msg).orElseThrow().handler().handle(ctx, msg);
+          response = router.handle(ctx, msg);
         } catch (OutOfGasException | GasOverflowException e) {
           throw e;
         } catch (Wasm08Exception e) {

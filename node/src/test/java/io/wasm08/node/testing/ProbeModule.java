@@ -3,10 +3,10 @@ package io.wasm08.node.testing;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.codec.SdkInterfaces;
+import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.errors.SdkErrorCode;
 import io.wasm08.core.events.Event;
-import io.wasm08.node.app.ExecContext;
-import io.wasm08.node.app.MsgRoute;
+import io.wasm08.core.msg.MsgRoute;
 import io.wasm08.node.app.NodeModule;
 import io.wasm08.store.KvStore;
 import java.util.ArrayList;
@@ -40,19 +40,18 @@ public final class ProbeModule implements NodeModule {
   }
 
   @Override
-  public List<MsgRoute> msgRoutes() {
-    return List.of(
-        new MsgRoute(
-            MsgProbe.getDefaultInstance(),
-            (ctx, msg) -> handle(ctx, (MsgProbe) msg),
-            msg -> {
-              if (((MsgProbe) msg).getKey().isEmpty()) {
-                throw SdkErrorCode.INVALID_REQUEST.wrap("probe key must not be empty");
-              }
-            }));
+  public List<MsgRoute<?>> msgRoutes() {
+    return List.of(MsgRoute.of(MsgProbe.getDefaultInstance(), ProbeModule::handle));
   }
 
-  private static MsgProbeResponse handle(ExecContext ctx, MsgProbe msg) {
+  @Override
+  public void validateBasic(com.google.protobuf.Message msg) {
+    if (msg instanceof MsgProbe p && p.getKey().isEmpty()) {
+      throw SdkErrorCode.INVALID_REQUEST.wrap("probe key must not be empty");
+    }
+  }
+
+  private static MsgProbeResponse handle(BlockContext ctx, MsgProbe msg) {
     KvStore store = ctx.kvStore(STORE);
     Bytes key = Bytes.ofUtf8(msg.getKey());
     Bytes previous = store.get(key);
@@ -60,7 +59,7 @@ public final class ProbeModule implements NodeModule {
     if (msg.getBurnGas() > 0) {
       ctx.gasMeter().consumeGas(msg.getBurnGas(), "probe burn");
     }
-    ctx.events().emit(Event.of("probe", "key", msg.getKey()));
+    ctx.eventManager().emit(Event.of("probe", "key", msg.getKey()));
     if (msg.getFail()) {
       throw SdkErrorCode.INVALID_REQUEST.wrap("probe asked to fail");
     }
@@ -70,18 +69,18 @@ public final class ProbeModule implements NodeModule {
   }
 
   @Override
-  public void beginBlock(ExecContext ctx) {
+  public void beginBlock(BlockContext ctx) {
     beginBlocks.add(ctx.block().height());
   }
 
   @Override
-  public void endBlock(ExecContext ctx) {
+  public void endBlock(BlockContext ctx) {
     endBlocks.add(ctx.block().height());
   }
 
   /** The committed value of {@code key}, if any. */
-  public static String read(ExecContext ctx, String key) {
-    Bytes v = ctx.state().kvStore(STORE).get(Bytes.ofUtf8(key));
+  public static String read(BlockContext ctx, String key) {
+    Bytes v = ctx.stores().kvStore(STORE).get(Bytes.ofUtf8(key));
     return v == null ? null : v.toUtf8();
   }
 }
