@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -82,12 +81,16 @@ public final class NodeApp implements AutoCloseable {
     for (NodeModule m : modules) {
       m.registerTypes(codec);
     }
+    this.anyCodec = codec.build();
     this.router = new MsgServiceRouter();
+    ModuleEnv env = new ModuleEnv(chainId, addressCodec, anyCodec, router);
+    for (NodeModule m : modules) {
+      m.init(env);
+    }
     for (NodeModule m : modules) {
       m.msgRoutes().forEach(r -> router.register(r, m::validateBasic));
     }
     router.seal();
-    this.anyCodec = codec.build();
     Set<String> missing = new LinkedHashSet<>(store.storeNames());
     for (NodeModule m : modules) {
       missing.removeAll(m.storeKeys());
@@ -194,14 +197,13 @@ public final class NodeApp implements AutoCloseable {
       deliverState = StoreSets.of(store.cacheMultiStore());
     }
     EventManager blockEvents = new EventManager();
-    ExecContext ctx =
-        new ExecContext(
-            block,
-            ExecMode.FINALIZE,
-            deliverState,
-            new InfiniteGasMeter(),
-            blockEvents,
-            Optional.empty());
+    BlockContext ctx =
+        BlockContext.builder()
+            .block(block)
+            .stores(deliverState)
+            .gasMeter(new InfiniteGasMeter())
+            .eventManager(blockEvents)
+            .build();
     for (NodeModule m : modules) {
       m.beginBlock(ctx);
     }

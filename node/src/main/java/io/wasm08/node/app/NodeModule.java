@@ -31,6 +31,9 @@ public interface NodeModule {
   /** Registers the Msgs, account and state types its transactions and queries carry. */
   default void registerTypes(AnyCodec.Builder codec) {}
 
+  /** Called once the {@code Any} registry is complete, before routes and services are asked. */
+  default void init(ModuleEnv env) {}
+
   /** Its Msg handlers; never served over gRPC, only dispatched from txs and proposals. */
   default List<MsgRoute<?>> msgRoutes() {
     return List.of();
