@@ -22,6 +22,11 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     return props;
   }
 
+  /** The project version ({@code wasm08 x.y.z}'s number). */
+  static String version() {
+    return buildProperties().getProperty("version");
+  }
+
   @Override
   public String[] getVersion() {
     Properties props = buildProperties();

@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
     description = "A pure-JVM host of IBC 08-wasm light clients.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      InitCommand.class,
+      StartCommand.class,
+      StatusCommand.class,
+      KeysCommand.class,
+      TxCommand.class,
+      QueryCommand.class,
       CheckCommand.class,
       VmCommand.class,
       Ics23Command.class,
@@ -20,7 +26,19 @@ public final class Wasm08Cli implements Runnable {
 
   /** Builds the command line; tests call this to run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+    // Project errors (bad input, refused tx, unreachable node) are one line, not a stack trace.
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof io.wasm08.common.Wasm08Exception
+              || e instanceof io.grpc.StatusRuntimeException) {
+            cmd.getErr().println("Error: " + e.getMessage());
+            cmd.getErr().flush();
+            return 1;
+          }
+          throw e;
+        });
+    return cli;
   }
 
   public static void main(String[] args) {
