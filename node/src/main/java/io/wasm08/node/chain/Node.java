@@ -65,6 +65,9 @@ public final class Node implements AutoCloseable {
   private final NodeMetrics metrics;
   private final String version;
   private final Object produceLock = new Object();
+  // CometBFT locks the mempool across Commit and the recheck that follows, so CheckTx never sees
+  // the fresh committed state without the still-pending txs re-applied on it.
+  private final Object mempoolLock = new Object();
   private ScheduledExecutorService producer;
   private NodeGrpcServer grpc;
   private NodeHttpServer http;
@@ -152,7 +155,8 @@ public final class Node implements AutoCloseable {
           block.getHeader().getHeight(),
           instant(block.getHeader().getTime()),
           txsOf(block),
-          Optional.of(block));
+          Optional.of(block),
+          () -> {});
       app.start(blockInfo(block));
     } else if (appHeight != 0) {
       Block last =
@@ -237,14 +241,20 @@ public final class Node implements AutoCloseable {
         time = genesis.genesisTime();
       }
       List<Bytes> txs = reaped.stream().map(Map.Entry::getValue).toList();
-      Block block = execute(height, time, txs, Optional.empty());
-      mempool.removeAll(reaped.stream().map(Map.Entry::getKey).toList());
-      recheckMempool();
-      return block;
+      return execute(
+          height,
+          time,
+          txs,
+          Optional.empty(),
+          () -> {
+            mempool.removeAll(reaped.stream().map(Map.Entry::getKey).toList());
+            recheckMempool();
+          });
     }
   }
 
-  private Block execute(long height, Instant time, List<Bytes> txs, Optional<Block> replay) {
+  private Block execute(
+      long height, Instant time, List<Bytes> txs, Optional<Block> replay, Runnable afterCommit) {
     long start = System.nanoTime();
     NodeApp.BlockResult result = app.finalizeBlock(height, time, txs);
     Block block = replay.orElseGet(() -> newBlock(height, time, txs, result.appHash()));
@@ -276,8 +286,11 @@ public final class Node implements AutoCloseable {
     if (replay.isEmpty()) {
       blocks.save(block, responses);
     }
-    app.commit(new BlockInfo(height, time, app.chainId()));
-    lastBlock = block;
+    synchronized (mempoolLock) {
+      app.commit(new BlockInfo(height, time, app.chainId()));
+      lastBlock = block;
+      afterCommit.run();
+    }
     metrics.block(height, txs.size(), Duration.ofNanos(System.nanoTime() - start));
     metrics.mempoolSize(mempool.size());
     return block;
@@ -322,6 +335,12 @@ public final class Node implements AutoCloseable {
 
   /** {@code BroadcastTx} in SYNC mode: CheckTx, then admission to the mempool. */
   public TxResponse broadcastSync(Bytes txBytes) {
+    synchronized (mempoolLock) {
+      return checkAndAdmit(txBytes);
+    }
+  }
+
+  private TxResponse checkAndAdmit(Bytes txBytes) {
     long start = System.nanoTime();
     String hash = TxHash.of(txBytes);
     TxResult result;

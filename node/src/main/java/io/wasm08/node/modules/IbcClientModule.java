@@ -35,6 +35,8 @@ public final class IbcClientModule implements NodeModule {
   private final ClientKeeper keeper;
   private final String authority;
   private final List<Descriptor> stateTypes = new ArrayList<>();
+  private final List<java.util.function.Consumer<AnyCodec.Builder>> typeRegistrations =
+      new ArrayList<>();
   private ClientMsgs msgs;
   private ClientMsgServer server;
   private ClientGenesis genesis;
@@ -52,6 +54,13 @@ public final class IbcClientModule implements NodeModule {
   /** Routes {@code clientType} (e.g. {@code 08-wasm}) to a light-client module. */
   public IbcClientModule addLightClient(String clientType, LightClientModule module) {
     keeper.addRoute(clientType, module);
+    return this;
+  }
+
+  /** Registers a light client's state and message types in the node's Any registry. */
+  public IbcClientModule registerLightClientTypes(
+      java.util.function.Consumer<AnyCodec.Builder> registration) {
+    typeRegistrations.add(registration);
     return this;
   }
 
@@ -84,6 +93,7 @@ public final class IbcClientModule implements NodeModule {
   @Override
   public void registerTypes(AnyCodec.Builder codec) {
     MSGS.forEach(m -> codec.registerMessage(SdkInterfaces.MSG, m));
+    typeRegistrations.forEach(r -> r.accept(codec));
   }
 
   @Override
