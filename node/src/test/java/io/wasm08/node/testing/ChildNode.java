@@ -31,17 +31,22 @@ public final class ChildNode implements AutoCloseable {
   public static ChildNode start(Path home, Path log) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-Xss16m", "-XX:-DontCompileHugeMethods", "--enable-native-access=ALL-UNNAMED"));
+    cmd.addAll(
+        List.of("-Xss16m", "-XX:-DontCompileHugeMethods", "--enable-native-access=ALL-UNNAMED"));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
     cmd.add("io.wasm08.node.cli.Wasm08Cli");
     cmd.addAll(List.of("start", "--home", home.toString()));
     long offset = Files.exists(log) ? Files.size(log) : 0;
     Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("node exited with " + p.exitValue() + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "node exited with " + p.exitValue() + ":\n" + Files.readString(log));
       }
       String text = Files.readString(log, StandardCharsets.UTF_8);
       Matcher m = GRPC.matcher(text.substring((int) Math.min(offset, text.length())));
