@@ -1,0 +1,36 @@
+package io.wasm08.gov.query;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.wasm08.common.Wasm08Exception;
+import io.wasm08.core.context.BlockContext;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Runs one unary query on a fresh query context: status errors pass through; other project errors
+ * become {@code UNKNOWN} with the error text, as gRPC-Go reports a handler's non-status error.
+ */
+final class Serving {
+  private Serving() {}
+
+  static <Q, R> void serve(
+      Supplier<BlockContext> queryContext,
+      Q request,
+      StreamObserver<R> observer,
+      BiFunction<BlockContext, Q, R> handler) {
+    R response;
+    try {
+      response = handler.apply(queryContext.get(), request);
+    } catch (StatusRuntimeException e) {
+      observer.onError(e);
+      return;
+    } catch (Wasm08Exception e) {
+      observer.onError(Status.UNKNOWN.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    observer.onNext(response);
+    observer.onCompleted();
+  }
+}
