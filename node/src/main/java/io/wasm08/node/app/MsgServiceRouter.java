@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * its module's stateless {@code ValidateBasic}. Filled once while the node wires its modules, then
  * read-only; both the transaction pipeline and governance's proposal execution dispatch through it.
  */
-public final class MsgServiceRouter {
+public final class MsgServiceRouter implements io.wasm08.core.msg.MsgRouter {
   private record Entry(MsgRoute<?> route, Consumer<Message> validateBasic) {}
 
   private final Map<String, Entry> routes = new LinkedHashMap<>();
@@ -35,6 +35,7 @@ public final class MsgServiceRouter {
     sealed = true;
   }
 
+  @Override
   public Optional<MsgRoute<?>> route(String typeUrl) {
     return Optional.ofNullable(routes.get(typeUrl)).map(Entry::route);
   }
@@ -44,6 +45,7 @@ public final class MsgServiceRouter {
   }
 
   /** {@code sdk.HasValidateBasic}: the message's stateless checks (throws its error). */
+  @Override
   public void validateBasic(Message msg) {
     Entry e = routes.get(AnyCodec.typeUrl(msg));
     if (e != null) {

@@ -165,7 +165,7 @@ public final class NodeApp implements AutoCloseable {
     deliverState = StoreSets.of(store.cacheMultiStore());
     BlockContext ctx = context(block, deliverState);
     for (NodeModule m : modules) {
-      m.initGenesis(ctx, genesis.section(m.name()).or(m::defaultGenesis));
+      m.initGenesis(ctx, genesis.appState());
     }
     // CheckTx before the first block sees the genesis state, as CometBFT's does.
     synchronized (checkLock) {

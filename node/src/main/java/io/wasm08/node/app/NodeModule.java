@@ -1,6 +1,7 @@
 package io.wasm08.node.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
 import io.grpc.BindableService;
@@ -8,7 +9,7 @@ import io.wasm08.core.codec.AnyCodec;
 import io.wasm08.core.context.BlockContext;
 import io.wasm08.core.msg.MsgRoute;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -52,13 +53,19 @@ public interface NodeModule {
     return List.of();
   }
 
-  /** The default genesis section, if it has one. */
-  default Optional<JsonNode> defaultGenesis() {
-    return Optional.empty();
+  /**
+   * Its default genesis sections by {@code app_state} key (usually one, named after the module;
+   * governance owns {@code bank}, {@code gov} and {@code electorate}).
+   */
+  default Map<String, JsonNode> defaultGenesis() {
+    return Map.of();
   }
 
-  /** Loads its genesis section (absent sections are {@link #defaultGenesis()} or nothing). */
-  default void initGenesis(BlockContext ctx, Optional<JsonNode> section) {}
+  /**
+   * Loads its genesis from {@code appState} (the whole {@code app_state} object; a missing section
+   * means the module's default).
+   */
+  default void initGenesis(BlockContext ctx, ObjectNode appState) {}
 
   /** {@code BeginBlock}: before the block's transactions. */
   default void beginBlock(BlockContext ctx) {}

@@ -86,13 +86,17 @@ public final class AuthModule implements NodeModule {
   }
 
   @Override
-  public Optional<JsonNode> defaultGenesis() {
-    return Optional.of(genesis(List.of()));
+  public java.util.Map<String, JsonNode> defaultGenesis() {
+    return java.util.Map.of(name(), genesis(List.of()));
   }
 
   @Override
-  public void initGenesis(BlockContext ctx, Optional<JsonNode> section) {
-    GenesisState state = section.map(AuthModule::parse).orElse(GenesisState.getDefaultInstance());
+  public void initGenesis(
+      BlockContext ctx, com.fasterxml.jackson.databind.node.ObjectNode appState) {
+    GenesisState state =
+        Optional.ofNullable(appState.get(name()))
+            .map(AuthModule::parse)
+            .orElse(GenesisState.getDefaultInstance());
     KvStore store = ctx.stores().kvStore(AuthKeeper.STORE_KEY);
     keeper.setParams(store, state.hasParams() ? state.getParams() : AuthKeeper.DEFAULT_PARAMS);
     List<BaseAccount> accounts = new ArrayList<>();

@@ -146,8 +146,7 @@ public final class InitCommand implements Callable<Integer> {
     ObjectNode appState = new ObjectMapper().createObjectNode();
     appState.set("auth", AuthModule.genesis(List.copyOf(accountAddresses)));
     for (NodeModule m : new Wasm08Modules().create(codec, new AuthKeeper(codec))) {
-      m.defaultGenesis().ifPresent(g -> appState.set(m.name(), g));
-      Wasm08Modules.customizeGenesis(m, appState, options);
+      m.defaultGenesis().forEach(appState::set);
     }
     GenesisDoc genesis =
         new GenesisDoc(Instant.now().truncatedTo(ChronoUnit.SECONDS), chainId, 1, appState);

@@ -132,14 +132,15 @@ public final class IbcClientModule implements NodeModule {
   }
 
   @Override
-  public Optional<JsonNode> defaultGenesis() {
-    return Optional.of(ProtoJson.toJson(ClientGenesis.defaultGenesis(), types()));
+  public java.util.Map<String, JsonNode> defaultGenesis() {
+    return java.util.Map.of(name(), ProtoJson.toJson(ClientGenesis.defaultGenesis(), types()));
   }
 
   @Override
-  public void initGenesis(BlockContext ctx, Optional<JsonNode> section) {
+  public void initGenesis(
+      BlockContext ctx, com.fasterxml.jackson.databind.node.ObjectNode appState) {
     GenesisState state =
-        section
+        Optional.ofNullable(appState.get(name()))
             .map(j -> ProtoJson.merge("ibc", j, GenesisState.newBuilder(), types()).build())
             .orElse(ClientGenesis.defaultGenesis());
     genesis.validate(state);

@@ -16,8 +16,6 @@ import io.wasm08.core.events.Event;
 import io.wasm08.core.events.EventManager;
 import io.wasm08.node.app.MsgServiceRouter;
 import io.wasm08.store.BasicGasMeter;
-import io.wasm08.store.GasConfig;
-import io.wasm08.store.GasKvStore;
 import io.wasm08.store.GasMeter;
 import io.wasm08.store.GasOverflowException;
 import io.wasm08.store.InfiniteGasMeter;
@@ -92,14 +90,7 @@ public final class TxRunner {
     EventManager anteEvents = new EventManager();
     StoreBranch anteBranch = state.branch();
     try {
-      ante.handle(
-          new AnteContext(
-              block,
-              mode,
-              meter,
-              anteEvents,
-              key -> new GasKvStore(anteBranch.kvStore(key), meter, GasConfig.KV)),
-          tx);
+      ante.handle(new AnteContext(block, mode, meter, anteEvents, anteBranch), tx);
     } catch (OutOfGasException | GasOverflowException e) {
       return TxResult.error(
           outOfGas(e, gasWanted, meter), gasWanted, meter.gasConsumed(), List.of());
