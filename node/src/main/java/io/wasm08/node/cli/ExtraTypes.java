@@ -3,9 +3,13 @@ package io.wasm08.node.cli;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.util.List;
 
-/** Light-client and governance proto files known to the CLI (grows as modules are wired). */
+/** Light-client and governance proto files known to the CLI. */
 final class ExtraTypes {
   private ExtraTypes() {}
 
-  static final List<FileDescriptor> FILES = List.of();
+  static final List<FileDescriptor> FILES =
+      List.of(
+          cosmos.gov.v1.QueryOuterClass.getDescriptor(),
+          cosmos.gov.v1.Tx.getDescriptor(),
+          cosmos.bank.v1beta1.Tx.getDescriptor());
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     name = "tx",
     mixinStandardHelpOptions = true,
     description = "Sign and broadcast transactions.",
-    subcommands = {TxCommand.Ibc.class})
+    subcommands = {TxCommand.Ibc.class, GovCommands.Tx.class})
 public final class TxCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +53,7 @@ public final class TxCommand implements Runnable {
       name = "client",
       mixinStandardHelpOptions = true,
       description = "ICS-02 client transactions.",
-      subcommands = {Create.class, Update.class, Upgrade.class})
+      subcommands = {Create.class, Update.class, Upgrade.class, Recover.class})
   static final class Client implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -180,6 +180,41 @@ public final class TxCommand implements Runnable {
           .setProofUpgradeConsensusState(bytes(proofConsensus))
           .setSigner(signer)
           .build();
+    }
+  }
+
+  @Command(
+      name = "recover",
+      mixinStandardHelpOptions = true,
+      description =
+          "Propose to recover a frozen or expired client from a substitute (governance proposal).")
+  static final class Recover implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SUBJECT_CLIENT_ID")
+    String subject;
+
+    @Parameters(index = "1", paramLabel = "SUBSTITUTE_CLIENT_ID")
+    String substitute;
+
+    @Mixin TxOptions tx;
+    @Mixin GovCommands.ProposalOptions proposal;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      var msg =
+          ibc.core.client.v1.Tx.MsgRecoverClient.newBuilder()
+              .setSubjectClientId(subject)
+              .setSubstituteClientId(substitute)
+              .setSigner(GovCommands.govAuthority(tx))
+              .build();
+      TxResponse r =
+          TxSubmitter.submit(
+              tx,
+              List.of(proposal.proposal(msg, signer(tx))),
+              spec.commandLine().getOut(),
+              spec.commandLine().getErr());
+      GovCommands.printProposalId(r, spec.commandLine().getErr());
+      return r.getCode() == 0 ? 0 : 1;
     }
   }
 
