@@ -16,6 +16,7 @@ import io.wasm08.node.NodeErrorCode;
 import io.wasm08.node.client.NodeClient;
 import io.wasm08.node.modules.CoinText;
 import io.wasm08.node.modules.Wasm08Modules;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,6 +49,67 @@ final class GovCommands {
 
     @Option(names = "--expedited")
     boolean expedited;
+
+    @Option(
+        names = "--wait",
+        description =
+            "After submitting, wait (with a progress line) until the proposal passes, is rejected"
+                + " or fails; exit 0 only if it passed")
+    boolean waitForOutcome;
+
+    @Option(
+        names = "--proposal-timeout",
+        defaultValue = "PT10M",
+        description = "How long --wait waits (default: ${DEFAULT-VALUE})")
+    java.time.Duration proposalTimeout;
+
+    /**
+     * Submits {@code msg} (signed by the gov authority) as a proposal from {@code tx}'s key, prints
+     * the TxResponse and the proposal id and, with {@code --wait}, the proposal's outcome.
+     */
+    int submit(TxOptions tx, Message msg, PrintWriter out, PrintWriter err) {
+      TxResponse r = TxSubmitter.submit(tx, List.of(proposal(msg, TxCommand.signer(tx))), out, err);
+      if (r.getCode() != 0) {
+        return 1;
+      }
+      printProposalId(r, err);
+      if (!waitForOutcome) {
+        return 0;
+      }
+      long id =
+          NodeClient.proposalId(r)
+              .orElseThrow(
+                  () -> NodeErrorCode.INVALID_CONFIG.wrap("no proposal_id in the tx events"));
+      cosmos.gov.v1.Gov.Proposal p;
+      try (NodeClient c = tx.client.connect();
+          Progress progress =
+              new Progress(err, "waiting for proposal " + id + " to pass…", votingMillis(c, id))) {
+        p = c.waitForProposal(id, proposalTimeout, progress::update);
+      }
+      tx.client.output.print(out, p, CliTypes.REGISTRY);
+      if (p.getStatus() != ProposalStatus.PROPOSAL_STATUS_PASSED) {
+        err.println(
+            "proposal "
+                + id
+                + " "
+                + p.getStatus().name().replace("PROPOSAL_STATUS_", "").toLowerCase(Locale.ROOT)
+                + (p.getFailedReason().isEmpty() ? "" : ": " + p.getFailedReason()));
+        err.flush();
+        return 1;
+      }
+      return 0;
+    }
+
+    /** Wall-clock milliseconds until the voting period ends (0 while still in deposit). */
+    private static long votingMillis(NodeClient c, long id) {
+      cosmos.gov.v1.Gov.Proposal p = c.proposal(id);
+      if (!p.hasVotingEndTime()) {
+        return 0;
+      }
+      long end =
+          p.getVotingEndTime().getSeconds() * 1000 + p.getVotingEndTime().getNanos() / 1_000_000;
+      return Math.max(0, end - System.currentTimeMillis());
+    }
 
     MsgSubmitProposal proposal(Message msg, String proposer) {
       return MsgSubmitProposal.newBuilder()
