@@ -148,6 +148,7 @@ public final class InitCommand implements Callable<Integer> {
     for (NodeModule m : new Wasm08Modules().create(NodeFactory.Setup.detached(codec))) {
       m.defaultGenesis().forEach(appState::set);
     }
+    Wasm08Modules.customizeGenesis(appState, options, prefix);
     GenesisDoc genesis =
         new GenesisDoc(Instant.now().truncatedTo(ChronoUnit.SECONDS), chainId, 1, appState);
     config.write(h.nodeConfig());
