@@ -49,7 +49,7 @@ public final class SoloMachineFlow {
 
   private static final double GAS_ADJUSTMENT = 1.5;
 
-  private final NodeClient node;
+  private NodeClient node;
   private final Secp256k1PrivateKey account;
   private final SoloMachineSigner solo;
   private final String diversifier;
@@ -85,6 +85,11 @@ public final class SoloMachineFlow {
     } catch (IOException e) {
       throw NodeErrorCode.INVALID_CONFIG.wrap("cannot read " + CONTRACT_RESOURCE, e);
     }
+  }
+
+  /** Continues against another connection (e.g. the same chain after a node restart). */
+  public void reconnect(NodeClient other) {
+    this.node = other;
   }
 
   public String accountAddress() {

@@ -174,6 +174,60 @@ class WasmNodeTest {
     assertThat(status.get("status").asText()).isEqualTo("Active");
   }
 
+  @Test
+  @Order(5)
+  void replayedAndForeignChainTxsAreRefusedOverGrpc() {
+    var vote =
+        cosmos.gov.v1.Tx.MsgVote.newBuilder()
+            .setProposalId(99)
+            .setVoter(TestChain.address(1))
+            .setOption(cosmos.gov.v1.Gov.VoteOption.VOTE_OPTION_YES)
+            .build();
+    var account = client.account(TestChain.address(1)).orElseThrow();
+    var tx =
+        client.sign(
+            List.of(vote),
+            TestChain.key(1),
+            account.getAccountNumber(),
+            account.getSequence(),
+            200_000,
+            "");
+    TxResponse first = client.broadcast(tx.txBytes());
+    assertThat(first.getCode()).as(first.getRawLog()).isZero();
+    client.waitForTx(first.getTxhash(), Duration.ofSeconds(20), t -> {});
+
+    TxResponse replay = client.broadcast(tx.txBytes());
+
+    assertThat(replay.getCodespace()).isEqualTo("sdk");
+    assertThat(replay.getCode()).isEqualTo(32);
+    assertThat(replay.getRawLog())
+        .isEqualTo(
+            "account sequence mismatch, expected "
+                + (account.getSequence() + 1)
+                + ", got "
+                + account.getSequence()
+                + ": incorrect account sequence");
+
+    var foreign =
+        io.wasm08.core.tx.TxBuilder.create()
+            .addMessage(vote)
+            .fee(200_000)
+            .sign(
+                "another-chain",
+                new io.wasm08.core.tx.TxSigner(
+                    TestChain.key(1), account.getAccountNumber(), account.getSequence() + 1));
+    TxResponse refused = client.broadcast(foreign.txBytes());
+    assertThat(refused.getCodespace()).isEqualTo("sdk");
+    assertThat(refused.getCode()).isEqualTo(4);
+    assertThat(refused.getRawLog())
+        .isEqualTo(
+            "signature verification failed; please verify account number ("
+                + account.getAccountNumber()
+                + ") and chain-id ("
+                + TestChain.CHAIN_ID
+                + "): (unable to verify single signer signature): unauthorized");
+  }
+
   static Coin coin(String amount) {
     return Coin.newBuilder().setDenom("stake").setAmount(amount).build();
   }
