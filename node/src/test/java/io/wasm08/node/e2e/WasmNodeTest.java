@@ -172,6 +172,14 @@ class WasmNodeTest {
         .isFalse();
     JsonNode status = restGet("/ibc/core/client/v1/client_status/08-wasm-0");
     assertThat(status.get("status").asText()).isEqualTo("Active");
+    // the node's VM is metered: instantiate (create), sudo (update, membership), each also run
+    // once by the gas simulation; the code is served from the pinned cache
+    String metrics = restText("/metrics");
+    assertThat(metrics)
+        .containsPattern(
+            "wasm08_vm_calls_total\\{entry_point=\"instantiate\",outcome=\"ok\"\\} [1-9]")
+        .containsPattern("wasm08_vm_calls_total\\{entry_point=\"sudo\",outcome=\"ok\"\\} [1-9]")
+        .containsPattern("wasm08_vm_cache_lookups_total\\{tier=\"pinned\"\\} [1-9]");
   }
 
   @Test
@@ -238,7 +246,7 @@ class WasmNodeTest {
     return seed;
   }
 
-  static JsonNode restGet(String path) throws Exception {
+  static String restText(String path) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
@@ -246,6 +254,10 @@ class WasmNodeTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return new ObjectMapper().readTree(r.body());
+    return r.body();
+  }
+
+  static JsonNode restGet(String path) throws Exception {
+    return new ObjectMapper().readTree(restText(path));
   }
 }
