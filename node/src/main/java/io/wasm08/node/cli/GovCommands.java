@@ -19,7 +19,6 @@ import io.wasm08.node.modules.Wasm08Modules;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,12 +143,7 @@ final class GovCommands {
 
   /** Prints the proposal id from a committed submit. */
   static void printProposalId(TxResponse r, java.io.PrintWriter err) {
-    r.getEventsList().stream()
-        .filter(e -> e.getType().equals("submit_proposal"))
-        .flatMap(e -> e.getAttributesList().stream())
-        .filter(a -> a.getKey().equals("proposal_id"))
-        .findFirst()
-        .ifPresent(a -> err.println("proposal " + a.getValue() + " submitted"));
+    NodeClient.proposalId(r).ifPresent(id -> err.println("proposal " + id + " submitted"));
     err.flush();
   }
 
@@ -236,21 +230,12 @@ final class GovCommands {
     }
   }
 
-  abstract static class QueryBase implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+  abstract static class QueryBase extends ProtoQuery {
     abstract Message query(QueryGrpc.QueryBlockingStub stub);
 
     @Override
-    public Integer call() {
-      try (NodeClient c = client.connect()) {
-        client.output.print(
-            spec.commandLine().getOut(),
-            query(QueryGrpc.newBlockingStub(c.channel())),
-            CliTypes.REGISTRY);
-      }
-      return 0;
+    final Message query(NodeClient node, io.grpc.Channel channel) {
+      return query(QueryGrpc.newBlockingStub(channel));
     }
   }
 

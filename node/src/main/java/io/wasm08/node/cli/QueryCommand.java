@@ -8,10 +8,8 @@ import ibc.core.client.v1.QueryOuterClass.QueryClientStatusRequest;
 import ibc.core.client.v1.QueryOuterClass.QueryConsensusStateRequest;
 import io.wasm08.core.client.Height;
 import io.wasm08.node.client.NodeClient;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,21 +62,12 @@ public final class QueryCommand implements Runnable {
     }
   }
 
-  abstract static class Base implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+  abstract static class Base extends ProtoQuery {
     abstract com.google.protobuf.Message query(QueryGrpc.QueryBlockingStub stub);
 
     @Override
-    public Integer call() {
-      try (NodeClient c = client.connect()) {
-        client.output.print(
-            spec.commandLine().getOut(),
-            query(QueryGrpc.newBlockingStub(c.channel())),
-            CliTypes.REGISTRY);
-      }
-      return 0;
+    final com.google.protobuf.Message query(NodeClient node, io.grpc.Channel channel) {
+      return query(QueryGrpc.newBlockingStub(channel));
     }
   }
 

@@ -193,20 +193,11 @@ final class WasmCommands {
       name = "checksums",
       mixinStandardHelpOptions = true,
       description = "The checksums (hex) of all stored codes.")
-  static final class Checksums implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+  static final class Checksums extends ProtoQuery {
     @Override
-    public Integer call() {
-      try (NodeClient c = client.connect()) {
-        client.output.print(
-            spec.commandLine().getOut(),
-            QueryGrpc.newBlockingStub(c.channel())
-                .checksums(QueryChecksumsRequest.getDefaultInstance()),
-            CliTypes.REGISTRY);
-      }
-      return 0;
+    Message query(NodeClient node, io.grpc.Channel channel) {
+      return QueryGrpc.newBlockingStub(channel)
+          .checksums(QueryChecksumsRequest.getDefaultInstance());
     }
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DemoCommandTest {
   @Test
   void runsEveryStepAndCleansUp() {
-    Wasm08CliTest.Run run = Wasm08CliTest.run("demo", "--voting-period", "PT1S");
+    Wasm08CliTest.Run run = Wasm08CliTest.run("demo");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
@@ -38,8 +38,7 @@ class DemoCommandTest {
 
   @Test
   void jsonSummaryListsTheStepsWithTimes() throws Exception {
-    Wasm08CliTest.Run run =
-        Wasm08CliTest.run("demo", "--voting-period", "PT1S", "--output", "json");
+    Wasm08CliTest.Run run = Wasm08CliTest.run("demo", "--output", "json");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     JsonNode summary = new ObjectMapper().readTree(run.out());

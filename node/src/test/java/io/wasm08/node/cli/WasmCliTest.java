@@ -44,6 +44,8 @@ class WasmCliTest {
 
   @BeforeAll
   void start() throws Exception {
+    // The voting period leaves the CLI time for a vote: each tx command decrypts the keyring
+    // (scrypt), simulates, broadcasts and waits for a block.
     pass = dir.resolve("pass");
     Files.writeString(pass, "a long passphrase\n");
     home = dir.resolve("home").toString();
@@ -51,31 +53,7 @@ class WasmCliTest {
             run("keys", "add", "alice", "--home", home, "--keyring-passphrase-file", pass + "")
                 .exitCode())
         .isZero();
-    Wasm08CliTest.Run init =
-        run(
-            "init",
-            "n1",
-            "--home",
-            home,
-            "--chain-id",
-            "wasm08-cli",
-            "--account",
-            "alice=1000000000stake",
-            "--voter",
-            "alice=10",
-            "--voting-period",
-            "PT1S",
-            "--expedited-voting-period",
-            "PT0.5S",
-            "--min-deposit",
-            "1000stake",
-            "--grpc-address",
-            "127.0.0.1:0",
-            "--rest-address",
-            "127.0.0.1:0",
-            "--block-interval",
-            "PT0.1S");
-    assertThat(init.exitCode()).as(init.err()).isZero();
+    io.wasm08.node.testing.TestChain.initHome(Path.of(home), "wasm08-cli", "alice", "PT3S");
     node =
         NodeFactory.open(new NodeHome(Path.of(home)), new Wasm08Modules(), Clock.systemUTC(), "t");
     node.start(true);

@@ -10,7 +10,6 @@ import ibc.lightclients.wasm.v1.QueryChecksumsRequest;
 import ibc.lightclients.wasm.v1.QueryCodeRequest;
 import io.wasm08.common.Bytes;
 import io.wasm08.core.client.Height;
-import io.wasm08.node.cli.Wasm08Cli;
 import io.wasm08.node.client.NodeClient;
 import io.wasm08.node.config.NodeHome;
 import io.wasm08.node.demo.SoloMachineFlow;
@@ -18,8 +17,6 @@ import io.wasm08.node.modules.WasmNodeModule;
 import io.wasm08.node.testing.ChildNode;
 import io.wasm08.node.testing.TestChain;
 import io.wasm08.wasm.solomachine.SoloMachineSigner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,35 +38,7 @@ class WasmChildProcessTest {
   void storeCreateUpdateRestartAndContinue() throws Exception {
     Path home = dir.resolve("home");
     String operator = TestChain.address(0);
-    StringWriter err = new StringWriter();
-    var cli = Wasm08Cli.commandLine();
-    cli.setErr(new PrintWriter(err));
-    cli.setOut(new PrintWriter(new StringWriter()));
-    int code =
-        cli.execute(
-            "init",
-            "child",
-            "--home",
-            home.toString(),
-            "--chain-id",
-            "wasm08-child",
-            "--account",
-            operator + "=1000000000stake",
-            "--voter",
-            operator + "=100",
-            "--voting-period",
-            "PT1S",
-            "--expedited-voting-period",
-            "PT0.5S",
-            "--min-deposit",
-            "1000stake",
-            "--grpc-address",
-            "127.0.0.1:0",
-            "--rest-address",
-            "127.0.0.1:0",
-            "--block-interval",
-            "PT0.1S");
-    assertThat(code).as(err.toString()).isZero();
+    TestChain.initHome(home, "wasm08-child", operator, "PT2S");
     Path log = dir.resolve("node.log");
     Bytes wasm = SoloMachineFlow.contract();
     byte[] seed = new byte[32];

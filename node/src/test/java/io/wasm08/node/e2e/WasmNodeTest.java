@@ -54,7 +54,7 @@ class WasmNodeTest {
 
   @BeforeAll
   static void start() {
-    node = TestChain.startWasm08(TestChain.wasm08Genesis(2, "PT1S"), Clock.systemUTC(), true);
+    node = TestChain.startWasm08(TestChain.wasm08Genesis(2, "PT2S"), Clock.systemUTC(), true);
     client = NodeClient.connect("127.0.0.1:" + node.grpcPort());
     gov = Wasm08Modules.govAuthority(node.app().addressCodec());
   }

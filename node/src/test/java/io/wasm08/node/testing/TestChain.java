@@ -105,6 +105,47 @@ public final class TestChain {
     return node;
   }
 
+  /**
+   * {@code wasm08 init} (in-process) of a home for a node with fast governance: the given voting
+   * period (ISO-8601, e.g. {@code PT1S}; the expedited one is half of it), min deposit {@code
+   * 1000stake}, a block every 100 ms, gRPC and REST on free loopback ports; {@code account} (a
+   * keyring name or an address) is funded and holds all voting power.
+   */
+  public static void initHome(
+      java.nio.file.Path home, String chainId, String account, String votingPeriod) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = io.wasm08.node.cli.Wasm08Cli.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    int code =
+        cli.execute(
+            "init",
+            "test-node",
+            "--home",
+            home.toString(),
+            "--chain-id",
+            chainId,
+            "--account",
+            account + "=1000000000stake",
+            "--voter",
+            account + "=100",
+            "--voting-period",
+            votingPeriod,
+            "--expedited-voting-period",
+            Duration.parse(votingPeriod).dividedBy(2).toString(),
+            "--min-deposit",
+            "1000stake",
+            "--grpc-address",
+            "127.0.0.1:0",
+            "--rest-address",
+            "127.0.0.1:0",
+            "--block-interval",
+            "PT0.1S");
+    if (code != 0) {
+      throw new IllegalStateException("wasm08 init failed: " + err);
+    }
+  }
+
   public static Node start(ProbeModule probe, int accounts) {
     Node node =
         NodeFactory.inMemory(
