@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * from a plain account is refused with the authority error and stores nothing; the Msg service
  * cannot be called directly; the same Msg in a proposal that passes stores the code (Checksums,
  * Code, REST {@code /ibc/lightclients/wasm/v1/checksums}); then a solo-machine client is created,
- * updated and proves a membership through the contract.
+ * updated and proves a membership through the contract; replayed and foreign-chain txs are refused;
+ * proposals migrate the client to a second build and remove the first checksum.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WasmNodeTest {
@@ -234,6 +235,97 @@ class WasmNodeTest {
                 + ") and chain-id ("
                 + TestChain.CHAIN_ID
                 + "): (unable to verify single signer signature): unauthorized");
+  }
+
+  /**
+   * One proposal with two messages (store a second build, migrate the client to it) runs them in
+   * order in one branch; a second proposal removes the first checksum, and the migrated client
+   * stays Active.
+   */
+  @Test
+  @Order(6)
+  void proposalsMigrateTheClientAndRemoveTheOldChecksum() throws Exception {
+    String v1 = io.wasm08.core.crypto.Hashes.sha256(CONTRACT).toHex();
+    // the same module with a custom section appended (id 0, size 7, name "build", payload "2"):
+    // another checksum, the same behaviour
+    byte[] section = {0, 7, 5, 'b', 'u', 'i', 'l', 'd', '2'};
+    byte[] v2Code = Arrays.copyOf(CONTRACT.toByteArray(), CONTRACT.size() + section.length);
+    System.arraycopy(section, 0, v2Code, CONTRACT.size(), section.length);
+    Bytes v2 = io.wasm08.core.crypto.Hashes.sha256(Bytes.wrapOwned(v2Code));
+
+    var migrate =
+        passProposal(
+            MsgStoreCode.newBuilder()
+                .setSigner(gov)
+                .setWasmByteCode(ByteString.copyFrom(v2Code))
+                .build(),
+            ibc.lightclients.wasm.v1.MsgMigrateContract.newBuilder()
+                .setSigner(gov)
+                .setClientId("08-wasm-0")
+                .setChecksum(ByteString.copyFrom(v2.toByteArray()))
+                .setMsg(ByteString.copyFromUtf8("{}"))
+                .build());
+    assertThat(migrate.getStatus())
+        .as(migrate.getFailedReason())
+        .isEqualTo(ProposalStatus.PROPOSAL_STATUS_PASSED);
+    assertThat(checksums()).containsExactlyInAnyOrder(v1, v2.toHex());
+    assertThat(clientChecksum()).isEqualTo(v2);
+
+    var remove =
+        passProposal(
+            ibc.lightclients.wasm.v1.MsgRemoveChecksum.newBuilder()
+                .setSigner(gov)
+                .setChecksum(ByteString.copyFrom(Bytes.fromHex(v1).toByteArray()))
+                .build());
+    assertThat(remove.getStatus())
+        .as(remove.getFailedReason())
+        .isEqualTo(ProposalStatus.PROPOSAL_STATUS_PASSED);
+    assertThat(checksums()).containsExactly(v2.toHex());
+    assertThat(restGet("/ibc/core/client/v1/client_status/08-wasm-0").get("status").asText())
+        .isEqualTo("Active");
+  }
+
+  cosmos.gov.v1.Gov.Proposal passProposal(com.google.protobuf.Message... msgs) {
+    var submit =
+        cosmos.gov.v1.Tx.MsgSubmitProposal.newBuilder()
+            .addInitialDeposit(coin("1000"))
+            .setProposer(TestChain.address(0))
+            .setTitle("wasm proposal")
+            .setSummary("08-wasm messages");
+    for (var m : msgs) {
+      submit.addMessages(io.wasm08.core.codec.AnyCodec.pack(m));
+    }
+    TxResponse submitted =
+        client.submitAuto(
+            List.of(submit.build()), TestChain.key(0), 1.5, Duration.ofSeconds(20), t -> {});
+    assertThat(submitted.getCode()).as(submitted.getRawLog()).isZero();
+    long id = NodeClient.proposalId(submitted).orElseThrow();
+    TxResponse voted =
+        client.submitAuto(
+            List.of(
+                cosmos.gov.v1.Tx.MsgVote.newBuilder()
+                    .setProposalId(id)
+                    .setVoter(TestChain.address(0))
+                    .setOption(cosmos.gov.v1.Gov.VoteOption.VOTE_OPTION_YES)
+                    .build()),
+            TestChain.key(0),
+            1.5,
+            Duration.ofSeconds(20),
+            t -> {});
+    assertThat(voted.getCode()).as(voted.getRawLog()).isZero();
+    return client.waitForProposal(id, Duration.ofSeconds(30), t -> {});
+  }
+
+  Bytes clientChecksum() throws Exception {
+    var any =
+        ibc.core.client.v1.QueryGrpc.newBlockingStub(client.channel())
+            .clientState(
+                ibc.core.client.v1.QueryOuterClass.QueryClientStateRequest.newBuilder()
+                    .setClientId("08-wasm-0")
+                    .build())
+            .getClientState();
+    return Bytes.wrapOwned(
+        ibc.lightclients.wasm.v1.ClientState.parseFrom(any.getValue()).getChecksum().toByteArray());
   }
 
   static Coin coin(String amount) {
