@@ -116,6 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + " ms");
     boolean verified;
     try (NodeClient client = NodeClient.connect("127.0.0.1:" + node.grpcPort())) {
+      client.waitForHeight(1, Duration.ofSeconds(30));
       SoloMachineFlow flow =
           new SoloMachineFlow(client, operator, solo, "wasm08-demo", Duration.ofSeconds(60));
       long id =

@@ -208,6 +208,25 @@ public final class NodeClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls the node's status until its latest block is at least {@code height} (a freshly started
+   * node answers queries only once it has committed a block).
+   */
+  public void waitForHeight(long height, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (status().getLatestBlockHeight() < height) {
+      if (System.nanoTime() > deadline) {
+        throw NodeErrorCode.TIMEOUT.wrap("node not at height " + height + " after " + timeout);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw NodeErrorCode.TIMEOUT.wrap("interrupted while waiting for height " + height);
+      }
+    }
+  }
+
   /** Polls GetTx until the tx is committed; {@code tick} gets the elapsed milliseconds. */
   public TxResponse waitForTx(String hash, Duration timeout, LongConsumer tick) {
     long start = System.nanoTime();

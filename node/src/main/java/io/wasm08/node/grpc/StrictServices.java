@@ -93,8 +93,18 @@ public final class StrictServices {
 
               @Override
               public void onHalfClose() {
-                if (!closed) {
+                if (closed) {
+                  return;
+                }
+                try {
                   super.onHalfClose();
+                } catch (io.wasm08.common.Wasm08Exception e) {
+                  // A query before the first block: the client should retry, not see UNKNOWN.
+                  if (!e.is(io.wasm08.node.NodeErrorCode.UNAVAILABLE)) {
+                    throw e;
+                  }
+                  closed = true;
+                  call.close(Status.UNAVAILABLE.withDescription(e.getMessage()), new Metadata());
                 }
               }
             };

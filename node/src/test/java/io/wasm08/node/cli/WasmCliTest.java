@@ -57,6 +57,7 @@ class WasmCliTest {
     node =
         NodeFactory.open(new NodeHome(Path.of(home)), new Wasm08Modules(), Clock.systemUTC(), "t");
     node.start(true);
+    io.wasm08.node.testing.TestChain.awaitFirstBlock(node);
     target = "127.0.0.1:" + node.grpcPort();
     Bytes wasm = SoloMachineFlow.contract();
     contract = dir.resolve("solo_machine_client.wasm");

@@ -1,5 +1,6 @@
 package io.wasm08.node.testing;
 
+import io.wasm08.node.client.NodeClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,12 @@ public final class ChildNode implements AutoCloseable {
       String text = Files.readString(log, StandardCharsets.UTF_8);
       Matcher m = GRPC.matcher(text.substring((int) Math.min(offset, text.length())));
       if (m.find()) {
-        return new ChildNode(p, log, Integer.parseInt(m.group(1)));
+        ChildNode node = new ChildNode(p, log, Integer.parseInt(m.group(1)));
+        // Queries are answered from the first committed block on.
+        try (NodeClient c = NodeClient.connect(node.target())) {
+          c.waitForHeight(1, Duration.ofSeconds(30));
+        }
+        return node;
       }
       Thread.sleep(100);
     }

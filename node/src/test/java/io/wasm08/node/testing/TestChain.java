@@ -102,6 +102,9 @@ public final class TestChain {
             new Wasm08Modules(),
             clock);
     node.start(produce);
+    if (produce) {
+      awaitFirstBlock(node);
+    }
     return node;
   }
 
@@ -143,6 +146,22 @@ public final class TestChain {
             "PT0.1S");
     if (code != 0) {
       throw new IllegalStateException("wasm08 init failed: " + err);
+    }
+  }
+
+  /** Waits until a producing node has committed its first block (queries need one). */
+  public static void awaitFirstBlock(Node node) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (node.lastBlock().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no block after 30 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
