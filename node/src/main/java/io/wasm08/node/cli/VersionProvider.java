@@ -34,6 +34,11 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         + ")";
   }
 
+  /** The project version ({@code wasm08 x.y.z}'s number). */
+  static String version() {
+    return buildProperties().getProperty("version");
+  }
+
   @Override
   public String[] getVersion() {
     Properties props = buildProperties();

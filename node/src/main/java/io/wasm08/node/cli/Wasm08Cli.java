@@ -12,6 +12,13 @@ import picocli.CommandLine.Command;
     description = "A pure-JVM host of IBC 08-wasm light clients.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      InitCommand.class,
+      StartCommand.class,
+      StatusCommand.class,
+      KeysCommand.class,
+      TxCommand.class,
+      QueryCommand.class,
       CheckCommand.class,
       VmCommand.class,
       Ics23Command.class,
@@ -24,11 +31,22 @@ public final class Wasm08Cli implements Runnable {
    * above the node ({@link ContributedCommand}) join when their jars are on the classpath.
    */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Wasm08Cli());
+    CommandLine cli = new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
     for (ContributedCommand command : ServiceLoader.load(ContributedCommand.class)) {
       cli.addSubcommand(command);
     }
-    return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Project errors (bad input, refused tx, unreachable node) are one line, not a stack trace.
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof io.wasm08.common.Wasm08Exception
+              || e instanceof io.grpc.StatusRuntimeException) {
+            cmd.getErr().println("Error: " + e.getMessage());
+            cmd.getErr().flush();
+            return 1;
+          }
+          throw e;
+        });
+    return cli;
   }
 
   public static void main(String[] args) {

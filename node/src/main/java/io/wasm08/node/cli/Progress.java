@@ -1,0 +1,56 @@
+package io.wasm08.node.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * A progress line on stderr for long waits (compiling, waiting for a tx or a proposal): a bar with
+ * the elapsed time, redrawn in place on a terminal, a dot per second otherwise (logs, CI).
+ */
+final class Progress implements AutoCloseable {
+  private static final int WIDTH = 30;
+  private final PrintWriter err;
+  private final String label;
+  private final long totalMillis;
+  private final boolean terminal;
+  private long lastDot;
+
+  Progress(PrintWriter err, String label, long totalMillis) {
+    this.err = err;
+    this.label = label;
+    this.totalMillis = totalMillis;
+    this.terminal = System.console() != null;
+    if (!terminal) {
+      err.print(label + " ");
+      err.flush();
+    }
+  }
+
+  /** Redraws for {@code elapsedMillis}. */
+  void update(long elapsedMillis) {
+    if (terminal) {
+      int filled =
+          totalMillis <= 0
+              ? (int) ((elapsedMillis / 200) % (WIDTH + 1))
+              : (int) Math.min(WIDTH, elapsedMillis * WIDTH / totalMillis);
+      err.print(
+          "\r"
+              + label
+              + " ["
+              + "#".repeat(filled)
+              + " ".repeat(WIDTH - filled)
+              + "] "
+              + String.format("%.1fs", elapsedMillis / 1000.0));
+      err.flush();
+    } else if (elapsedMillis - lastDot >= 1000) {
+      lastDot = elapsedMillis;
+      err.print(".");
+      err.flush();
+    }
+  }
+
+  @Override
+  public void close() {
+    err.println(terminal ? "" : " done");
+    err.flush();
+  }
+}
