@@ -104,8 +104,7 @@ class RelayLoopTest {
       chain.produceBlocks(5);
       long target = chain.height();
       long deadline = System.nanoTime() + 60_000_000_000L;
-      while (f.destination.clientHeight(clientId).revisionHeight() < target
-          && System.nanoTime() < deadline) {
+      while (relayer.statuses().get(0).clientHeight() < target && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       assertThat(f.destination.clientHeight(clientId).revisionHeight()).isEqualTo(target);
