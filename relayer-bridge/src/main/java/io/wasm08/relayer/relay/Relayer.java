@@ -251,6 +251,12 @@ public final class Relayer implements AutoCloseable {
     }
   }
 
+  /** One step of every client, in this thread (relay what is pending, then return). */
+  public List<ClientStatus> stepOnce() {
+    relays.forEach(ClientRelay::step);
+    return statuses();
+  }
+
   public List<ClientStatus> statuses() {
     return relays.stream().map(ClientRelay::status).toList();
   }
