@@ -33,6 +33,14 @@ class ReadmeCommandsTest {
   }
 
   @Test
+  void theFirstCommandIsARegisteredWasm08Subcommand() throws IOException {
+    String first = shellBlocks(Files.readString(ROOT.resolve("README.md"))).get(0);
+    assertThat(first).startsWith("bin/wasm08 ");
+    String subcommand = first.substring("bin/wasm08 ".length()).split(" ")[0];
+    assertThat(io.wasm08.node.cli.Wasm08Cli.commandLine().getSubcommands()).containsKey(subcommand);
+  }
+
+  @Test
   void readmeLinksResolve() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     Matcher links = Pattern.compile("\\]\\(((?!https?:)[^)#]+)\\)").matcher(readme);

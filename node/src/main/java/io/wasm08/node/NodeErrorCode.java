@@ -26,7 +26,9 @@ public enum NodeErrorCode implements ErrorCode {
   /** A wait (tx inclusion, proposal outcome) ran out of time. */
   TIMEOUT(10, "timed out"),
   /** The data directory holds state the node cannot continue from. */
-  INVALID_DATA(11, "invalid node data");
+  INVALID_DATA(11, "invalid node data"),
+  /** A transaction a client step needed was refused or failed (its codespace, code and log). */
+  TX_FAILED(12, "transaction failed");
 
   public static final String CODESPACE = "node";
 

@@ -17,9 +17,11 @@ import io.wasm08.store.db.MemDatabase;
 import io.wasm08.store.db.RocksDatabase;
 import io.wasm08.store.rootmulti.RootMultiStore;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Assembles a {@link Node}: the auth module first, then the chain's modules (built by a {@link
@@ -29,9 +31,21 @@ import java.util.List;
 public final class NodeFactory {
   private NodeFactory() {}
 
+  /**
+   * What modules are built with: the chain's address codec, the auth keeper, the data directory
+   * (absent for in-memory nodes) and the node's meters.
+   */
+  public record Setup(
+      AddressCodec codec, AuthKeeper auth, Optional<Path> dataDir, NodeMetrics metrics) {
+    /** For tools that only read the modules' defaults (genesis): no data dir, own meters. */
+    public static Setup detached(AddressCodec codec) {
+      return new Setup(codec, new AuthKeeper(codec), Optional.empty(), new NodeMetrics());
+    }
+  }
+
   /** What a chain embeds besides auth, and how fees are paid. */
   public interface Modules {
-    List<NodeModule> create(AddressCodec codec, AuthKeeper auth);
+    List<NodeModule> create(Setup setup);
 
     default FeeHandler fees(List<NodeModule> modules) {
       return FeeHandler.ZERO_ONLY;
@@ -58,14 +72,23 @@ public final class NodeFactory {
     }
     Database appDb = RocksDatabase.open(home.applicationDb());
     Database blockDb = RocksDatabase.open(home.blockStoreDb());
-    return assemble(config, genesis, key, appDb, blockDb, modules, clock, version);
+    return assemble(
+        config, genesis, key, appDb, blockDb, Optional.of(home.dataDir()), modules, clock, version);
   }
 
   /** A node on in-memory databases (tests, tools). */
   public static Node inMemory(
       NodeConfig config, GenesisDoc genesis, NodeKey key, Modules modules, Clock clock) {
     return assemble(
-        config, genesis, key, new MemDatabase(), new MemDatabase(), modules, clock, "test");
+        config,
+        genesis,
+        key,
+        new MemDatabase(),
+        new MemDatabase(),
+        Optional.empty(),
+        modules,
+        clock,
+        "test");
   }
 
   public static Node assemble(
@@ -74,6 +97,7 @@ public final class NodeFactory {
       NodeKey key,
       Database appDb,
       Database blockDb,
+      Optional<Path> dataDir,
       Modules modules,
       Clock clock,
       String version) {
@@ -81,14 +105,14 @@ public final class NodeFactory {
     AuthKeeper auth = new AuthKeeper(codec);
     List<NodeModule> all = new ArrayList<>();
     all.add(new AuthModule(auth, modules.moduleAccounts()));
-    List<NodeModule> chainModules = modules.create(codec, auth);
+    NodeMetrics metrics = new NodeMetrics();
+    List<NodeModule> chainModules = modules.create(new Setup(codec, auth, dataDir, metrics));
     all.addAll(chainModules);
     RootMultiStore store = RootMultiStore.open(appDb, NodeApp.storeKeys(all));
     NodeApp app =
         new NodeApp(genesis.chainId(), codec, store, all, auth, modules.fees(chainModules));
     Node node =
-        new Node(
-            app, new BlockStore(blockDb), config, key, genesis, clock, new NodeMetrics(), version);
+        new Node(app, new BlockStore(blockDb), config, key, genesis, clock, metrics, version);
     node.load();
     return node;
   }

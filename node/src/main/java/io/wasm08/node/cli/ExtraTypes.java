@@ -11,5 +11,8 @@ final class ExtraTypes {
       List.of(
           cosmos.gov.v1.QueryOuterClass.getDescriptor(),
           cosmos.gov.v1.Tx.getDescriptor(),
-          cosmos.bank.v1beta1.Tx.getDescriptor());
+          cosmos.bank.v1beta1.Tx.getDescriptor(),
+          ibc.lightclients.wasm.v1.QueryProto.getDescriptor(),
+          ibc.lightclients.wasm.v1.TxProto.getDescriptor(),
+          ibc.lightclients.wasm.v1.WasmProto.getDescriptor());
 }

@@ -16,6 +16,7 @@ import io.wasm08.node.NodeErrorCode;
 import io.wasm08.node.client.NodeClient;
 import io.wasm08.node.modules.CoinText;
 import io.wasm08.node.modules.Wasm08Modules;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,6 +50,28 @@ final class GovCommands {
     @Option(names = "--expedited")
     boolean expedited;
 
+    @Mixin WaitOptions wait;
+
+    /**
+     * Submits {@code msg} (signed by the gov authority) as a proposal from {@code tx}'s key, prints
+     * the TxResponse and the proposal id and, with {@code --wait}, the proposal's outcome.
+     */
+    int submit(TxOptions tx, Message msg, PrintWriter out, PrintWriter err) {
+      TxResponse r = TxSubmitter.submit(tx, List.of(proposal(msg, TxCommand.signer(tx))), out, err);
+      if (r.getCode() != 0) {
+        return 1;
+      }
+      printProposalId(r, err);
+      if (!wait.enabled) {
+        return 0;
+      }
+      long id =
+          NodeClient.proposalId(r)
+              .orElseThrow(
+                  () -> NodeErrorCode.INVALID_CONFIG.wrap("no proposal_id in the tx events"));
+      return wait.outcome(tx, id, out, err);
+    }
+
     MsgSubmitProposal proposal(Message msg, String proposer) {
       return MsgSubmitProposal.newBuilder()
           .addMessages(AnyCodec.pack(msg))
@@ -59,6 +82,57 @@ final class GovCommands {
           .setMetadata(metadata)
           .setExpedited(expedited)
           .build();
+    }
+  }
+
+  /** {@code --wait [--proposal-timeout]}: follow a proposal to its outcome. */
+  static final class WaitOptions {
+    @Option(
+        names = "--wait",
+        description =
+            "Then wait (with a progress line) until the proposal passes, is rejected or fails;"
+                + " exit 0 only if it passed")
+    boolean enabled;
+
+    @Option(
+        names = "--proposal-timeout",
+        defaultValue = "PT10M",
+        description = "How long --wait waits (default: ${DEFAULT-VALUE})")
+    java.time.Duration timeout;
+
+    /** Waits for proposal {@code id}'s outcome, prints the proposal; 0 if it passed. */
+    int outcome(TxOptions tx, long id, PrintWriter out, PrintWriter err) {
+      cosmos.gov.v1.Gov.Proposal p;
+      try (NodeClient c = tx.client.connect();
+          Progress progress =
+              new Progress(err, "waiting for proposal " + id + " to pass…", votingMillis(c, id))) {
+        p = c.waitForProposal(id, timeout, progress::update);
+      }
+      tx.client.output.print(out, p, CliTypes.REGISTRY);
+      if (p.getStatus() != ProposalStatus.PROPOSAL_STATUS_PASSED) {
+        err.println(
+            "proposal "
+                + id
+                + " "
+                + p.getStatus().name().replace("PROPOSAL_STATUS_", "").toLowerCase(Locale.ROOT)
+                + (p.getFailedReason().isEmpty() ? "" : ": " + p.getFailedReason()));
+        err.flush();
+        return 1;
+      }
+      err.println("proposal " + id + " passed");
+      err.flush();
+      return 0;
+    }
+
+    /** Wall-clock milliseconds until the voting period ends (0 while still in deposit). */
+    private static long votingMillis(NodeClient c, long id) {
+      cosmos.gov.v1.Gov.Proposal p = c.proposal(id);
+      if (!p.hasVotingEndTime()) {
+        return 0;
+      }
+      long end =
+          p.getVotingEndTime().getSeconds() * 1000 + p.getVotingEndTime().getNanos() / 1_000_000;
+      return Math.max(0, end - System.currentTimeMillis());
     }
   }
 
@@ -103,6 +177,16 @@ final class GovCommands {
 
     @Parameters(index = "1", paramLabel = "OPTION")
     String option;
+
+    @Mixin WaitOptions wait;
+
+    @Override
+    public Integer call() {
+      int code = super.call();
+      return code != 0 || !wait.enabled
+          ? code
+          : wait.outcome(tx, id, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
 
     @Override
     Message msg(String signer) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.node.NodeErrorCode;
 import io.wasm08.node.app.NodeModule;
-import io.wasm08.node.auth.AuthKeeper;
 import io.wasm08.node.auth.AuthModule;
+import io.wasm08.node.chain.NodeFactory;
 import io.wasm08.node.config.GenesisDoc;
 import io.wasm08.node.config.NodeConfig;
 import io.wasm08.node.config.NodeHome;
@@ -145,9 +145,10 @@ public final class InitCommand implements Callable<Integer> {
             1L << 30);
     ObjectNode appState = new ObjectMapper().createObjectNode();
     appState.set("auth", AuthModule.genesis(List.copyOf(accountAddresses)));
-    for (NodeModule m : new Wasm08Modules().create(codec, new AuthKeeper(codec))) {
+    for (NodeModule m : new Wasm08Modules().create(NodeFactory.Setup.detached(codec))) {
       m.defaultGenesis().forEach(appState::set);
     }
+    Wasm08Modules.customizeGenesis(appState, options, prefix);
     GenesisDoc genesis =
         new GenesisDoc(Instant.now().truncatedTo(ChronoUnit.SECONDS), chainId, 1, appState);
     config.write(h.nodeConfig());

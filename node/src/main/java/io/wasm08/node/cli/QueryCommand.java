@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     aliases = "q",
     mixinStandardHelpOptions = true,
     description = "Query a running node.",
-    subcommands = {QueryCommand.Ibc.class, GovCommands.Query.class})
+    subcommands = {QueryCommand.Ibc.class, WasmCommands.Query.class, GovCommands.Query.class})
 public final class QueryCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

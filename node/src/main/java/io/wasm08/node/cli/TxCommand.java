@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     name = "tx",
     mixinStandardHelpOptions = true,
     description = "Sign and broadcast transactions.",
-    subcommands = {TxCommand.Ibc.class, GovCommands.Tx.class})
+    subcommands = {TxCommand.Ibc.class, WasmCommands.Tx.class, GovCommands.Tx.class})
 public final class TxCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -207,14 +207,7 @@ public final class TxCommand implements Runnable {
               .setSubstituteClientId(substitute)
               .setSigner(GovCommands.govAuthority(tx))
               .build();
-      TxResponse r =
-          TxSubmitter.submit(
-              tx,
-              List.of(proposal.proposal(msg, signer(tx))),
-              spec.commandLine().getOut(),
-              spec.commandLine().getErr());
-      GovCommands.printProposalId(r, spec.commandLine().getErr());
-      return r.getCode() == 0 ? 0 : 1;
+      return proposal.submit(tx, msg, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 

@@ -2,11 +2,9 @@ package io.wasm08.node.cli;
 
 import com.google.protobuf.Message;
 import cosmos.base.abci.v1beta1.Abci.TxResponse;
-import io.wasm08.common.Bytes;
 import io.wasm08.core.crypto.Secp256k1PrivateKey;
 import io.wasm08.core.tx.SignedTx;
 import io.wasm08.node.client.NodeClient;
-import io.wasm08.node.tx.AnteHandler;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -36,12 +34,7 @@ final class TxSubmitter {
       PrintWriter err) {
     long gasLimit;
     if (gas.equals("auto")) {
-      SignedTx probe = c.sign(msgs, key, AnteHandler.MAX_GAS_WANTED, memo);
-      // Simulation skips signatures; an empty one per signer is what clients send.
-      Bytes unsigned =
-          new SignedTx(probe.bodyBytes(), probe.authInfoBytes(), List.of(Bytes.EMPTY)).txBytes();
-      long used = c.simulate(unsigned).getGasInfo().getGasUsed();
-      gasLimit = (long) Math.ceil(used * adjustment);
+      gasLimit = (long) Math.ceil(c.simulateGas(msgs, key, memo) * adjustment);
     } else {
       gasLimit = Long.parseLong(gas);
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A pure-JVM host of IBC 08-wasm light clients.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       InitCommand.class,
       StartCommand.class,
       StatusCommand.class,

@@ -8,6 +8,9 @@ import cosmos.auth.v1beta1.Auth.ModuleAccount;
 import cosmos.auth.v1beta1.QueryGrpc;
 import cosmos.auth.v1beta1.QueryOuterClass.QueryAccountRequest;
 import cosmos.base.abci.v1beta1.Abci.TxResponse;
+import cosmos.gov.v1.Gov.Proposal;
+import cosmos.gov.v1.Gov.ProposalStatus;
+import cosmos.gov.v1.QueryOuterClass.QueryProposalRequest;
 import cosmos.tx.v1beta1.ServiceGrpc;
 import cosmos.tx.v1beta1.ServiceOuterClass.BroadcastMode;
 import cosmos.tx.v1beta1.ServiceOuterClass.BroadcastTxRequest;
@@ -24,6 +27,7 @@ import io.wasm08.core.tx.SignedTx;
 import io.wasm08.core.tx.TxBuilder;
 import io.wasm08.core.tx.TxSigner;
 import io.wasm08.node.NodeErrorCode;
+import io.wasm08.node.tx.AnteHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -164,6 +168,31 @@ public final class NodeClient implements AutoCloseable {
                 .build());
   }
 
+  /**
+   * Simulates {@code msgs} from {@code key}'s account (an empty signature, as SDK clients send:
+   * simulation skips signature checks) and returns the gas used.
+   */
+  public long simulateGas(List<? extends Message> msgs, Secp256k1PrivateKey key, String memo) {
+    SignedTx probe = sign(msgs, key, AnteHandler.MAX_GAS_WANTED, memo);
+    Bytes unsigned =
+        new SignedTx(probe.bodyBytes(), probe.authInfoBytes(), List.of(Bytes.EMPTY)).txBytes();
+    return simulate(unsigned).getGasInfo().getGasUsed();
+  }
+
+  /**
+   * {@link #submit} with the gas limit from a simulation times {@code adjustment} (the SDK CLI's
+   * {@code --gas auto}).
+   */
+  public TxResponse submitAuto(
+      List<? extends Message> msgs,
+      Secp256k1PrivateKey key,
+      double adjustment,
+      Duration timeout,
+      LongConsumer tick) {
+    long gas = (long) Math.ceil(simulateGas(msgs, key, "") * adjustment);
+    return submit(msgs, key, gas, timeout, tick);
+  }
+
   /** GetTx, empty while the tx is not committed. */
   public Optional<TxResponse> getTx(String hash) {
     try {
@@ -217,6 +246,50 @@ public final class NodeClient implements AutoCloseable {
       return checked;
     }
     return waitForTx(checked.getTxhash(), timeout, tick);
+  }
+
+  /** The id of the proposal a committed {@code MsgSubmitProposal} tx created. */
+  public static Optional<Long> proposalId(TxResponse submitted) {
+    return submitted.getEventsList().stream()
+        .filter(e -> e.getType().equals("submit_proposal"))
+        .flatMap(e -> e.getAttributesList().stream())
+        .filter(a -> a.getKey().equals("proposal_id"))
+        .map(a -> Long.parseLong(a.getValue()))
+        .findFirst();
+  }
+
+  /** One proposal, as {@code cosmos.gov.v1.Query/Proposal} answers. */
+  public Proposal proposal(long id) {
+    return cosmos.gov.v1.QueryGrpc.newBlockingStub(channel)
+        .proposal(QueryProposalRequest.newBuilder().setProposalId(id).build())
+        .getProposal();
+  }
+
+  /**
+   * Polls a proposal until it leaves the deposit and voting periods: PASSED, REJECTED or FAILED
+   * (with its {@code failed_reason}). {@code tick} gets the elapsed milliseconds.
+   */
+  public Proposal waitForProposal(long id, Duration timeout, LongConsumer tick) {
+    long start = System.nanoTime();
+    while (true) {
+      Proposal p = proposal(id);
+      if (p.getStatus() != ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD
+          && p.getStatus() != ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD) {
+        return p;
+      }
+      long elapsed = (System.nanoTime() - start) / 1_000_000;
+      if (elapsed > timeout.toMillis()) {
+        throw NodeErrorCode.TIMEOUT.wrap(
+            "proposal " + id + " still " + p.getStatus() + " after " + timeout);
+      }
+      tick.accept(elapsed);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw NodeErrorCode.TIMEOUT.wrap("interrupted while waiting for proposal " + id);
+      }
+    }
   }
 
   @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wasm08.core.crypto.AccAddress;
 import io.wasm08.core.crypto.AddressCodec;
 import io.wasm08.node.app.NodeModule;
-import io.wasm08.node.auth.AuthKeeper;
 import io.wasm08.node.auth.AuthModule;
 import io.wasm08.node.chain.NodeFactory;
 import io.wasm08.node.tx.FeeHandler;
@@ -33,8 +32,13 @@ public final class Wasm08Modules implements NodeFactory.Modules {
   }
 
   @Override
-  public List<NodeModule> create(AddressCodec codec, AuthKeeper auth) {
-    return List.of(new IbcClientModule(govAuthority(codec)), new GovernanceModule(denom));
+  public List<NodeModule> create(NodeFactory.Setup setup) {
+    String authority = govAuthority(setup.codec());
+    IbcClientModule ibc = new IbcClientModule(authority);
+    return List.of(
+        ibc,
+        new GovernanceModule(denom),
+        new WasmNodeModule(ibc, authority, setup.dataDir(), setup.metrics()));
   }
 
   @Override

@@ -104,6 +104,11 @@ class NodeCliTest {
     assertThat(genesis.section("auth").orElseThrow().at("/accounts/0/address").asText())
         .isEqualTo(aliceAddr);
     assertThat(genesis.section("ibc")).isPresent();
+    assertThat(genesis.section("08-wasm")).isPresent();
+    assertThat(genesis.section("bank").orElseThrow().at("/balances/0/address").asText())
+        .isEqualTo(aliceAddr);
+    assertThat(genesis.section("bank").orElseThrow().at("/balances/0/coins/0/amount").asText())
+        .isEqualTo("1000");
     assertThat(run("init", "n1", "--home", home, "--chain-id", "x").err())
         .contains("node home already initialized");
 

@@ -50,7 +50,10 @@ class GovernanceFlowTest {
     clock = new SteppingClock(TestChain.GENESIS_TIME.plusSeconds(1));
     ObjectNode app = TestChain.genesis(2).appState().deepCopy();
     Wasm08Modules modules = new Wasm08Modules();
-    for (var m : modules.create(new io.wasm08.core.crypto.AddressCodec("cosmos"), null)) {
+    for (var m :
+        modules.create(
+            io.wasm08.node.chain.NodeFactory.Setup.detached(
+                new io.wasm08.core.crypto.AddressCodec("cosmos")))) {
       m.defaultGenesis().forEach(app::set);
     }
     GenesisOptions options = new GenesisOptions("stake", "PT60S", "PT30S", "PT60S", "1000stake");

@@ -11,9 +11,7 @@ import cosmos.tx.v1beta1.ServiceGrpc;
 import cosmos.tx.v1beta1.ServiceOuterClass.BroadcastMode;
 import cosmos.tx.v1beta1.ServiceOuterClass.BroadcastTxRequest;
 import cosmos.tx.v1beta1.ServiceOuterClass.GetTxRequest;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -23,15 +21,12 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.wasm08.node.chain.Node;
 import io.wasm08.node.client.NodeClient;
 import io.wasm08.node.testing.ProbeModule;
+import io.wasm08.node.testing.RawGrpc;
 import io.wasm08.node.testing.TestChain;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,38 +68,8 @@ class GrpcEndpointsTest {
     node.close();
   }
 
-  /** A marshaller of raw bytes, to send what no generated stub would. */
-  static final MethodDescriptor.Marshaller<byte[]> RAW =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      };
-
   static StatusRuntimeException callRaw(String fullMethod, byte[] request) {
-    MethodDescriptor<byte[], byte[]> method =
-        MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName(fullMethod)
-            .setRequestMarshaller(RAW)
-            .setResponseMarshaller(RAW)
-            .build();
-    try {
-      ClientCalls.blockingUnaryCall(channel, method, CallOptions.DEFAULT, request);
-    } catch (StatusRuntimeException e) {
-      return e;
-    }
-    throw new AssertionError(fullMethod + " answered");
+    return RawGrpc.refusal(channel, fullMethod, request);
   }
 
   @Test

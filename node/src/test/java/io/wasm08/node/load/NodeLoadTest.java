@@ -79,8 +79,8 @@ class NodeLoadTest {
     TestChain.genesis(CLIENTS).write(home.genesis());
     NodeKey.generate(new SecureRandom()).write(home.nodeKey());
     NodeFactory.Modules modules =
-        (codec, auth) ->
-            List.<NodeModule>of(lc(new IbcClientModule(Wasm08Modules.govAuthority(codec))));
+        setup ->
+            List.<NodeModule>of(lc(new IbcClientModule(Wasm08Modules.govAuthority(setup.codec()))));
     Map<String, Long> accepted = new ConcurrentHashMap<>();
     Map<String, Long> committedAt = new ConcurrentHashMap<>();
     AtomicLong rejected = new AtomicLong();
