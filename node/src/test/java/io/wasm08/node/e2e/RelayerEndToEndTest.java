@@ -65,6 +65,20 @@ class RelayerEndToEndTest {
 
   @Test
   void relaysMoreThanFiftyHeightsAcrossValidatorChangesThenProvesAKey() throws Exception {
+    run(12, "", true);
+  }
+
+  /**
+   * The same path with the quorum on: every update is first dry-run on the Chicory compiler and
+   * interpreter against the client store rebuilt from the node's state, and submitted only when
+   * both agree — which they do, on every update.
+   */
+  @Test
+  void withTheQuorumTheCompilerAndTheInterpreterAgreeOnEveryUpdate() throws Exception {
+    run(3, "quorum: {threshold: 2/2, executors: [{type: compiler}, {type: interpreter}]}", false);
+  }
+
+  void run(int rounds, String quorum, boolean prove) throws Exception {
     Bytes gz = Bytes.wrapOwned(SharedFixtures.get().bytes(ICS07));
     Bytes checksum = Hashes.sha256(Bytes.wrapOwned(SharedFixtures.get().contents(ICS07)));
     // the source chain's clock: one block a second, ending well before now (no header from the
@@ -131,15 +145,17 @@ class RelayerEndToEndTest {
               clients: [{clientId: "%s", source: source-1}]
               pollInterval: 50ms
               metrics: {port: 0}
+              %s
               """
-                  .formatted(node.grpcPort(), client.chainId(), MNEMONIC, rpc.uri(), clientId),
+                  .formatted(
+                      node.grpcPort(), client.chainId(), MNEMONIC, rpc.uri(), clientId, quorum),
               true);
       Relayer relayer = Relayer.create(config, KeyResolver.NONE, InstantSource.system());
       long began = System.nanoTime();
       try (relayer) {
         relayer.start();
-        for (int round = 0; round < 12; round++) {
-          if (round == 4) {
+        for (int round = 0; round < rounds; round++) {
+          if (round == rounds / 3) {
             // half the validators replaced
             Map<String, Long> half = new LinkedHashMap<>();
             half.put("val-0", 10L);
@@ -148,7 +164,7 @@ class RelayerEndToEndTest {
             half.put("new-1", 10L);
             source.changeValidators(source.height() + 2, half);
           }
-          if (round == 8) {
+          if (round == 2 * rounds / 3) {
             // every validator replaced, powers changed
             Map<String, Long> all = new LinkedHashMap<>();
             for (int i = 0; i < 5; i++) {
@@ -170,17 +186,37 @@ class RelayerEndToEndTest {
       }
       double seconds = (System.nanoTime() - began) / 1e9;
       Height latest = clientHeight(client, clientId);
-      assertThat(latest.revisionHeight() - start.revisionHeight()).isGreaterThanOrEqualTo(50);
+      long heights = latest.revisionHeight() - start.revisionHeight();
       var timer = relayer.metrics().registry().find("relayer_update_latency").timer();
       System.out.printf(
-          "relayer e2e: %d heights in %.1f s (%.0f heights/min), %d update txs, update latency"
+          "relayer e2e%s: %d heights in %.1f s (%.0f heights/min), %d update txs, update latency"
               + " mean %.0f ms, max %.0f ms%n",
-          latest.revisionHeight() - start.revisionHeight(),
+          quorum.isEmpty() ? "" : " (quorum: compiler + interpreter)",
+          heights,
           seconds,
-          (latest.revisionHeight() - start.revisionHeight()) * 60 / seconds,
+          heights * 60 / seconds,
           timer.count(),
           timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
           timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+      double agreed =
+          relayer.metrics().count("relayer_quorum", "client", clientId, "outcome", "agreed");
+      if (quorum.isEmpty()) {
+        assertThat(agreed).isZero();
+      } else {
+        assertThat(agreed)
+            .isPositive()
+            .isEqualTo(relayer.metrics().count("relayer_updates", "client", clientId));
+        assertThat(
+                relayer
+                    .metrics()
+                    .count("relayer_quorum", "client", clientId, "outcome", "disagreement"))
+            .isZero();
+      }
+      if (!prove) {
+        assertThat(latest.revisionHeight()).isEqualTo(source.height());
+        return;
+      }
+      assertThat(heights).isGreaterThanOrEqualTo(50);
 
       ProofQuerier querier = new ProofQuerier(CometRpcClient.create(RpcClientConfig.of(rpc.uri())));
       ProvenQuery q =

@@ -21,6 +21,7 @@ public final class RelayerMetrics {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicLong> sourceHeights = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> clientHeights = new ConcurrentHashMap<>();
+  private final Map<String, Gauge> lagRegistered = new ConcurrentHashMap<>();
 
   public MeterRegistry registry() {
     return registry;
@@ -34,12 +35,14 @@ public final class RelayerMetrics {
   void heights(String clientId, long source, long client) {
     gauge(sourceHeights, "relayer_source_height", clientId).set(source);
     gauge(clientHeights, "relayer_client_height", clientId).set(client);
-    Gauge.builder(
-            "relayer_client_lag_blocks",
-            () ->
-                Math.max(0, sourceHeights.get(clientId).get() - clientHeights.get(clientId).get()))
-        .tag("client", clientId)
-        .register(registry);
+    lagRegistered.computeIfAbsent(
+        clientId,
+        id ->
+            Gauge.builder(
+                    "relayer_client_lag_blocks",
+                    () -> Math.max(0, sourceHeights.get(id).get() - clientHeights.get(id).get()))
+                .tag("client", id)
+                .register(registry));
   }
 
   private AtomicLong gauge(Map<String, AtomicLong> map, String name, String clientId) {
