@@ -2,8 +2,13 @@ package io.wasm08.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasm08.core.crypto.HdPath;
+import io.wasm08.node.config.NodeHome;
+import io.wasm08.node.keys.Keyring;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +61,51 @@ class RelayerCommandTest {
     assertThat(run.out())
         .contains("08-wasm-0 failing source=0 client=0 destination: ClientState: UNAVAILABLE")
         .contains("08-wasm-1 failing");
+  }
+
+  @Test
+  void aKeyringKeyComesFromTheNodeHome(@TempDir Path dir) throws Exception {
+    Path home = dir.resolve("home");
+    Keyring.open(new NodeHome(home).keyring(), new SecureRandom(), 1 << 10)
+        .add(
+            "relayer",
+            Optional.of(MNEMONIC),
+            HdPath.cosmos(0),
+            "correct horse battery".toCharArray());
+    Path pass = dir.resolve("pass");
+    Files.writeString(pass, "correct horse battery\n");
+    String body =
+        """
+        {"destination": {"grpc": "127.0.0.1:1", "chainId": "wasm08-1"},
+         "key": {"keyring": "%s"},
+         "sources": {"a": {"rpc": ["http://127.0.0.1:1"]}},
+         "clients": [{"clientId": "08-wasm-0", "source": "a"}]}
+        """;
+    Path known = dir.resolve("known.json");
+    Files.writeString(known, body.formatted("relayer"));
+    Path unknown = dir.resolve("unknown.json");
+    Files.writeString(unknown, body.formatted("nobody"));
+    String[] common = {"--home", home.toString(), "--keyring-passphrase-file", pass.toString()};
+
+    Wasm08CliTest.Run ok =
+        Wasm08CliTest.run(
+            concat(
+                new String[] {"relayer", "start", "--once", "--config", known.toString()}, common));
+    assertThat(ok.err()).doesNotContain("Error");
+    assertThat(ok.out()).contains("08-wasm-0 failing").contains("destination");
+
+    Wasm08CliTest.Run missing =
+        Wasm08CliTest.run(
+            concat(
+                new String[] {"relayer", "start", "--once", "--config", unknown.toString()},
+                common));
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("Error: ").contains("nobody");
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

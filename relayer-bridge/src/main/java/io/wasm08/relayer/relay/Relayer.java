@@ -69,49 +69,55 @@ public final class Relayer implements AutoCloseable {
 
   /** Builds a relayer from its configuration; {@link #start()} begins relaying. */
   public static Relayer create(RelayerConfig config, KeyResolver keys, InstantSource clock) {
+    // the key first: a missing key must not leave a channel open behind it
+    Secp256k1PrivateKey key = key(config.key(), keys);
     List<Runnable> resources = new ArrayList<>();
     RelayerConfig.Destination dc = config.destination();
     GrpcDestination destination = GrpcDestination.connect(dc.grpc(), dc.chainId());
     resources.add(destination::close);
-    Secp256k1PrivateKey key = key(config.key(), keys);
-    TxSubmitter submitter =
-        new TxSubmitter(
-            destination,
-            key,
-            new TxSubmitter.Fees(
-                dc.gasAdjustment(),
-                dc.price().map(RelayerConfig.GasPrice::amount),
-                dc.price().map(RelayerConfig.GasPrice::denom).orElse("")),
-            dc.memo(),
-            dc.timeout(),
-            Duration.ofMillis(200),
-            Sleeper.SYSTEM);
-    Map<String, SourceChain> sources = new HashMap<>();
-    config.sources().forEach((name, s) -> sources.put(name, source(name, s)));
-    Optional<ClientRelay.QuorumStep> quorum = quorum(config.quorum(), destination);
-    quorum.ifPresent(q -> resources.add(q.quorum()::close));
-    quorum.ifPresent(q -> resources.add(q.seeder()::close));
-    RelayerMetrics metrics = new RelayerMetrics();
-    List<ClientRelay> relays = new ArrayList<>();
-    for (RelayerConfig.Client c : config.clients()) {
-      relays.add(
-          new ClientRelay(
-              c.clientId(),
-              sources.get(c.source()),
+    try {
+      TxSubmitter submitter =
+          new TxSubmitter(
               destination,
-              submitter,
-              quorum,
-              metrics,
-              clock));
+              key,
+              new TxSubmitter.Fees(
+                  dc.gasAdjustment(),
+                  dc.price().map(RelayerConfig.GasPrice::amount),
+                  dc.price().map(RelayerConfig.GasPrice::denom).orElse("")),
+              dc.memo(),
+              dc.timeout(),
+              Duration.ofMillis(200),
+              Sleeper.SYSTEM);
+      Map<String, SourceChain> sources = new HashMap<>();
+      config.sources().forEach((name, s) -> sources.put(name, source(name, s)));
+      Optional<ClientRelay.QuorumStep> quorum = quorum(config.quorum(), destination);
+      quorum.ifPresent(q -> resources.add(q.quorum()::close));
+      quorum.ifPresent(q -> resources.add(q.seeder()::close));
+      RelayerMetrics metrics = new RelayerMetrics();
+      List<ClientRelay> relays = new ArrayList<>();
+      for (RelayerConfig.Client c : config.clients()) {
+        relays.add(
+            new ClientRelay(
+                c.clientId(),
+                sources.get(c.source()),
+                destination,
+                submitter,
+                quorum,
+                metrics,
+                clock));
+      }
+      Relayer relayer = new Relayer(relays, config.poll(), metrics, resources);
+      relayer.health =
+          new HealthServer(
+              config.metrics().host(), config.metrics().port(), relayer::statuses, metrics);
+      if (config.executorService() != null) {
+        relayer.executorServer = serveExecutor(config.executorService(), destination);
+      }
+      return relayer;
+    } catch (RuntimeException e) {
+      resources.forEach(Runnable::run);
+      throw e;
     }
-    Relayer relayer = new Relayer(relays, config.poll(), metrics, resources);
-    relayer.health =
-        new HealthServer(
-            config.metrics().host(), config.metrics().port(), relayer::statuses, metrics);
-    if (config.executorService() != null) {
-      relayer.executorServer = serveExecutor(config.executorService(), destination);
-    }
-    return relayer;
   }
 
   /**
