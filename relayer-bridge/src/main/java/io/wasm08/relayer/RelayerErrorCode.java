@@ -22,7 +22,18 @@ public enum RelayerErrorCode implements ErrorCode {
   INVALID_OPTIONS(11, "invalid light client options"),
   INVALID_PROOF(12, "invalid proof"),
   INVALID_HEADER_INPUT(13, "invalid input for header building"),
-  INVALID_VECTOR_FILE(14, "unusable light-client vector file");
+  INVALID_CONFIG(14, "invalid relayer configuration"),
+  DESTINATION_UNAVAILABLE(15, "destination chain unavailable"),
+  DESTINATION_REJECTED(16, "destination rejected the request"),
+  TX_REJECTED(17, "transaction rejected"),
+  TX_FAILED(18, "transaction failed"),
+  TX_TIMEOUT(19, "transaction not committed in time"),
+  TRUST_ROOT_MISMATCH(20, "source block does not match the client's consensus state"),
+  QUORUM_NOT_REACHED(21, "update executions disagree"),
+  EXECUTOR_FAILED(22, "update executor failed"),
+  CLIENT_NOT_RELAYABLE(23, "client cannot be relayed"),
+  DESTINATION_MALFORMED_RESPONSE(24, "malformed destination response"),
+  INVALID_VECTOR_FILE(25, "unusable light-client vector file");
 
   private final int code;
   private final String message;

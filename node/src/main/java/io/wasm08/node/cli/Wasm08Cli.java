@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       VmCommand.class,
       Ics23Command.class,
+      RelayerCommand.class,
     })
 public final class Wasm08Cli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

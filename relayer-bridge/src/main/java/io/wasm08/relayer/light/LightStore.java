@@ -64,6 +64,14 @@ public final class LightStore {
         .findFirst();
   }
 
+  /** The trusted or verified blocks in {@code (above, upTo]}, ascending: a chain of trust. */
+  public java.util.List<LightBlock> trustedOrVerifiedBetween(long above, long upTo) {
+    return entries.subMap(above, false, upTo, true).values().stream()
+        .filter(e -> e.status().isTrustedOrVerified())
+        .map(Entry::block)
+        .toList();
+  }
+
   /** Drops everything above {@code height} that is not trusted (after a detected attack). */
   void forgetUntrustedAbove(long height) {
     entries.tailMap(height, false).values().removeIf(e -> e.status() != LightBlockStatus.TRUSTED);
