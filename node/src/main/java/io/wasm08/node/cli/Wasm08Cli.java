@@ -32,10 +32,12 @@ public final class Wasm08Cli implements Runnable {
    * above the node ({@link ContributedCommand}) join when their jars are on the classpath.
    */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new Wasm08Cli());
     for (ContributedCommand command : ServiceLoader.load(ContributedCommand.class)) {
       cli.addSubcommand(command);
     }
+    // After the contributed commands: picocli applies this to the subcommands present.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Project errors (bad input, refused tx, unreachable node) are one line, not a stack trace.
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
