@@ -31,10 +31,12 @@ public final class Wasm08Cli implements Runnable {
    * above the node ({@link ContributedCommand}) join when their jars are on the classpath.
    */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Wasm08Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new Wasm08Cli());
     for (ContributedCommand command : ServiceLoader.load(ContributedCommand.class)) {
       cli.addSubcommand(command);
     }
+    // After the contributed commands: picocli applies it only to the subcommands present now.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Project errors (bad input, refused tx, unreachable node) are one line, not a stack trace.
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
