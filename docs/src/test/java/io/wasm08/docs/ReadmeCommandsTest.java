@@ -40,6 +40,14 @@ class ReadmeCommandsTest {
     assertThat(io.wasm08.node.cli.Wasm08Cli.commandLine().getSubcommands()).containsKey(subcommand);
   }
 
+  /** Getting started opens with README's two commands, in the same order. */
+  @Test
+  void gettingStartedOpensWithTheReadmeCommands() throws IOException {
+    List<String> readme = shellBlocks(Files.readString(ROOT.resolve("README.md")));
+    List<String> guide = shellBlocks(Files.readString(ROOT.resolve("docs/getting-started.md")));
+    assertThat(guide.subList(0, 2)).isEqualTo(readme.subList(0, 2));
+  }
+
   @Test
   void readmeLinksResolve() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));

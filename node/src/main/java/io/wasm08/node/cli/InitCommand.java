@@ -76,7 +76,8 @@ public final class InitCommand implements Callable<Integer> {
 
   @Option(
       names = "--expedited-voting-period",
-      description = "Gov expedited voting period (default PT24H)")
+      description =
+          "Gov expedited voting period (default PT24H, or half of --voting-period when given)")
   String expeditedVotingPeriod;
 
   @Option(names = "--max-deposit-period", description = "Gov max deposit period (default PT48H)")
@@ -149,6 +150,7 @@ public final class InitCommand implements Callable<Integer> {
       m.defaultGenesis().forEach(appState::set);
     }
     Wasm08Modules.customizeGenesis(appState, options, prefix);
+    validateGovParams(appState, prefix);
     GenesisDoc genesis =
         new GenesisDoc(Instant.now().truncatedTo(ChronoUnit.SECONDS), chainId, 1, appState);
     config.write(h.nodeConfig());
@@ -163,6 +165,24 @@ public final class InitCommand implements Callable<Integer> {
     out.println("  accounts:  " + accountAddresses.size() + ", voters: " + options.voters().size());
     out.flush();
     return 0;
+  }
+
+  /**
+   * x/gov's {@code Params.ValidateBasic} on the params the options produced, so that a bad
+   * combination (e.g. an expedited voting period not shorter than the regular one) is refused here
+   * with upstream's message, before anything is written, instead of at {@code start}.
+   */
+  static void validateGovParams(ObjectNode appState, String prefix) {
+    if (!(appState.path("gov").get("params") instanceof ObjectNode params)) {
+      return;
+    }
+    cosmos.gov.v1.Gov.Params.Builder b = cosmos.gov.v1.Gov.Params.newBuilder();
+    try {
+      com.google.protobuf.util.JsonFormat.parser().merge(params.toString(), b);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw NodeErrorCode.INVALID_CONFIG.wrap("gov params: " + e.getMessage());
+    }
+    io.wasm08.gov.types.GovParams.validateBasic(b.build(), prefix);
   }
 
   /** A keyring name or a bech32 address. */

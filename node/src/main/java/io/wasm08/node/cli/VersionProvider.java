@@ -35,7 +35,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
   }
 
   /** The project version ({@code wasm08 x.y.z}'s number). */
-  static String version() {
+  public static String version() {
     return buildProperties().getProperty("version");
   }
 

@@ -85,6 +85,12 @@ public final class Wasm08Modules implements NodeFactory.Modules {
       }
       if (options.expeditedVotingPeriod() != null) {
         p.put("expedited_voting_period", protoDuration(options.expeditedVotingPeriod()));
+      } else if (options.votingPeriod() != null) {
+        // It must stay strictly shorter than the regular one: half, as upstream's defaults
+        // (24h/48h).
+        p.put(
+            "expedited_voting_period",
+            protoDuration(Duration.parse(options.votingPeriod()).dividedBy(2).toString()));
       }
       if (options.maxDepositPeriod() != null) {
         p.put("max_deposit_period", protoDuration(options.maxDepositPeriod()));
