@@ -49,6 +49,9 @@ class DocsCommandsTest {
               "bin/wasm08 demo", "node/src/test/java/io/wasm08/node/cli/DemoCommandTest.java"),
           // runs `wasm08 start` in a child JVM; the walkthrough opens the node in-process
           Map.entry("bin/wasm08 start", "node/src/test/java/io/wasm08/node/testing/ChildNode.java"),
+          Map.entry(
+              "bin/wasm08 relayer start --config relayer.yaml",
+              "node/src/test/java/io/wasm08/node/cli/RelayerCommandTest.java"),
           Map.entry("bin/wasm08 keys add alice", WALKTHROUGH),
           Map.entry(
               "bin/wasm08 init mynode --chain-id wasm08-local --account alice=1000000000stake"
@@ -70,7 +73,7 @@ class DocsCommandsTest {
    * Subcommands that read or write a node home or talk to a node: never run here, only mirrored.
    */
   private static final Set<String> NEEDS_A_NODE =
-      Set.of("keys", "init", "start", "tx", "query", "status");
+      Set.of("keys", "init", "start", "tx", "query", "status", "relayer");
 
   /** An argument in capitals ({@code CLIENT_STATE}): a value the reader supplies. */
   private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
