@@ -3,10 +3,8 @@ package io.wasm08.node.metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.wasm08.common.Bytes;
-import io.wasm08.wasm.vm.AnalysisReport;
-import io.wasm08.wasm.vm.CallContext;
 import io.wasm08.wasm.vm.CallResult;
-import io.wasm08.wasm.vm.Checksum;
+import io.wasm08.wasm.vm.ForwardingWasmEngine;
 import io.wasm08.wasm.vm.Metrics;
 import io.wasm08.wasm.vm.StoreCodeResult;
 import io.wasm08.wasm.vm.VmCallException;
@@ -22,12 +20,13 @@ import java.util.function.ToDoubleFunction;
  * for a fault), with the CosmWasm gas used and the time taken; and the engine's module cache tiers
  * (pinned, memory, misses) as counters read at scrape time. Behaviour is the engine's.
  */
-public final class MeteredWasmEngine implements WasmEngine {
-  private final WasmEngine engine;
+public final class MeteredWasmEngine extends ForwardingWasmEngine {
+  private static final Bytes ERROR_PREFIX = Bytes.ofUtf8("{\"error\"");
+
   private final NodeMetrics metrics;
 
   public MeteredWasmEngine(WasmEngine engine, NodeMetrics metrics) {
-    this.engine = engine;
+    super(engine);
     this.metrics = metrics;
     cacheCounter("pinned", Metrics::hitsPinnedMemoryCache);
     cacheCounter("memory", Metrics::hitsMemoryCache);
@@ -41,13 +40,14 @@ public final class MeteredWasmEngine implements WasmEngine {
   }
 
   private void cacheCounter(String tier, ToDoubleFunction<Metrics> f) {
-    FunctionCounter.builder("wasm08.vm.cache.lookups", engine, e -> f.applyAsDouble(e.metrics()))
+    FunctionCounter.builder("wasm08.vm.cache.lookups", delegate, e -> f.applyAsDouble(e.metrics()))
         .description("Compiled-module lookups by cache tier")
         .tag("tier", tier)
         .register(metrics.registry());
   }
 
-  private CallResult call(String entryPoint, Supplier<CallResult> body) {
+  @Override
+  protected CallResult around(String entryPoint, Bytes msg, Supplier<CallResult> body) {
     long start = System.nanoTime();
     try {
       CallResult r = body.get();
@@ -63,8 +63,6 @@ public final class MeteredWasmEngine implements WasmEngine {
     }
   }
 
-  private static final Bytes ERROR_PREFIX = Bytes.ofUtf8("{\"error\"");
-
   private static Duration since(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
   }
@@ -73,92 +71,12 @@ public final class MeteredWasmEngine implements WasmEngine {
   public StoreCodeResult storeCode(byte[] wasm, long gasLimit) {
     long start = System.nanoTime();
     try {
-      StoreCodeResult r = engine.storeCode(wasm, gasLimit);
+      StoreCodeResult r = delegate.storeCode(wasm, gasLimit);
       metrics.vmCall("store_code", "ok", r.gasUsed(), since(start));
       return r;
     } catch (VmException e) {
       metrics.vmCall("store_code", "vm_error", 0, since(start));
       throw e;
     }
-  }
-
-  @Override
-  public StoreCodeResult simulateStoreCode(byte[] wasm, long gasLimit) {
-    return engine.simulateStoreCode(wasm, gasLimit);
-  }
-
-  @Override
-  public Checksum storeCodeUnchecked(byte[] wasm) {
-    return engine.storeCodeUnchecked(wasm);
-  }
-
-  @Override
-  public Bytes getCode(Checksum checksum) {
-    return engine.getCode(checksum);
-  }
-
-  @Override
-  public void removeCode(Checksum checksum) {
-    engine.removeCode(checksum);
-  }
-
-  @Override
-  public AnalysisReport analyzeCode(Checksum checksum) {
-    return engine.analyzeCode(checksum);
-  }
-
-  @Override
-  public void pin(Checksum checksum) {
-    engine.pin(checksum);
-  }
-
-  @Override
-  public void unpin(Checksum checksum) {
-    engine.unpin(checksum);
-  }
-
-  @Override
-  public CallResult instantiate(Checksum c, Bytes env, Bytes info, Bytes msg, CallContext ctx) {
-    return call("instantiate", () -> engine.instantiate(c, env, info, msg, ctx));
-  }
-
-  @Override
-  public CallResult execute(Checksum c, Bytes env, Bytes info, Bytes msg, CallContext ctx) {
-    return call("execute", () -> engine.execute(c, env, info, msg, ctx));
-  }
-
-  @Override
-  public CallResult query(Checksum c, Bytes env, Bytes msg, CallContext ctx) {
-    return call("query", () -> engine.query(c, env, msg, ctx));
-  }
-
-  @Override
-  public CallResult sudo(Checksum c, Bytes env, Bytes msg, CallContext ctx) {
-    return call("sudo", () -> engine.sudo(c, env, msg, ctx));
-  }
-
-  @Override
-  public CallResult migrate(Checksum c, Bytes env, Bytes msg, CallContext ctx) {
-    return call("migrate", () -> engine.migrate(c, env, msg, ctx));
-  }
-
-  @Override
-  public CallResult migrateWithInfo(Checksum c, Bytes env, Bytes msg, Bytes info, CallContext ctx) {
-    return call("migrate", () -> engine.migrateWithInfo(c, env, msg, info, ctx));
-  }
-
-  @Override
-  public CallResult reply(Checksum c, Bytes env, Bytes msg, CallContext ctx) {
-    return call("reply", () -> engine.reply(c, env, msg, ctx));
-  }
-
-  @Override
-  public Metrics metrics() {
-    return engine.metrics();
-  }
-
-  @Override
-  public void close() {
-    engine.close();
   }
 }
