@@ -119,16 +119,17 @@ public final class CheckCommand implements Callable<Integer> {
     }
     out.println("  OK");
     if (compile) {
-      reportCompilation(out, wasm);
+      reportCompilation(out, spec.commandLine().getErr(), wasm);
     }
     return true;
   }
 
-  private static void reportCompilation(PrintWriter out, byte[] wasm) {
+  private static void reportCompilation(PrintWriter out, PrintWriter err, byte[] wasm) {
     long start = System.nanoTime();
     byte[] instrumented = Instrumenter.instrument(wasm, InstrumentationConfig.DEFAULT);
     long instrumentedAt = System.nanoTime();
-    CompileReport report = ModuleCompiler.compile(instrumented).report();
+    CompileReport report =
+        Progress.during(err, "  compiling", () -> ModuleCompiler.compile(instrumented).report());
     long compiledAt = System.nanoTime();
     out.printf(
         "  instrumented: %d bytes in %d ms; compiled: %d functions in %d ms; in interpreter: %s%n",

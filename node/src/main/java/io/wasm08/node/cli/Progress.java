@@ -25,6 +25,38 @@ final class Progress implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} (e.g. compiling a large contract) on its own thread while this thread redraws
+   * a progress line labelled {@code label}; its result, or its exception as thrown.
+   */
+  static <T> T during(PrintWriter err, String label, java.util.function.Supplier<T> work) {
+    java.util.concurrent.CompletableFuture<T> done =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            work, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    long start = System.nanoTime();
+    try (Progress p = new Progress(err, label, 0)) {
+      while (true) {
+        try {
+          return done.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          p.update((System.nanoTime() - start) / 1_000_000);
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done.cancel(true);
+      throw new IllegalStateException("interrupted while " + label, e);
+    }
+  }
+
   /** Redraws for {@code elapsedMillis}. */
   void update(long elapsedMillis) {
     if (terminal) {

@@ -133,5 +133,9 @@ class CheckCommandTest {
             fixture("light-clients/eureka/cw_dummy_light_client.wasm.gz"));
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("in interpreter: none");
+    assertThat(run.err())
+        .as("a progress line while compiling")
+        .contains("compiling")
+        .contains("done");
   }
 }
