@@ -5,6 +5,7 @@ import com.google.protobuf.BytesValue;
 import com.google.protobuf.Int64Value;
 import com.google.protobuf.StringValue;
 import io.wasm08.common.Bytes;
+import io.wasm08.store.rootmulti.SimpleMerkle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.wasm08.relayer.tendermint;
 
 import io.wasm08.common.Bytes;
+import io.wasm08.core.crypto.Hashes;
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 
 /**
  * A validator's consensus key, the {@code tendermint.crypto.PublicKey} oneof. The JSON type names
@@ -65,12 +65,7 @@ public sealed interface PublicKey {
 
     @Override
     public Bytes address() {
-      byte[] sha = Sha256.digest(bytes.toByteArray());
-      RIPEMD160Digest ripemd = new RIPEMD160Digest();
-      ripemd.update(sha, 0, sha.length);
-      byte[] out = new byte[ripemd.getDigestSize()];
-      ripemd.doFinal(out, 0);
-      return Bytes.wrapOwned(out);
+      return Hashes.ripemd160(Hashes.sha256(bytes));
     }
   }
 

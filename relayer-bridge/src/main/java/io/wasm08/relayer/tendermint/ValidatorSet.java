@@ -1,6 +1,7 @@
 package io.wasm08.relayer.tendermint;
 
 import io.wasm08.common.Bytes;
+import io.wasm08.store.rootmulti.SimpleMerkle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.wasm08.relayer.testchain;
 
 import io.wasm08.common.Bytes;
 import io.wasm08.relayer.tendermint.Sha256;
-import io.wasm08.relayer.tendermint.SimpleMerkle;
+import io.wasm08.store.rootmulti.SimpleMerkle;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import cosmos.ics23.v1.Proofs.NonExistenceProof;
 import io.wasm08.common.Bytes;
 import io.wasm08.proofs.ProofSpecs;
 import io.wasm08.relayer.rpc.ProofOp;
-import io.wasm08.relayer.tendermint.SimpleMerkle;
+import io.wasm08.store.rootmulti.SimpleMerkle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
