@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wasm08.node.NodeErrorCode;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -147,19 +144,10 @@ public record NodeConfig(
   }
 
   public static NodeConfig read(Path file) {
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw NodeErrorCode.INVALID_CONFIG.wrap("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return parse(ConfigFiles.read(file));
   }
 
   public void write(Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw NodeErrorCode.INVALID_CONFIG.wrap("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    ConfigFiles.write(file, toJson());
   }
 }

@@ -42,12 +42,7 @@ public record NodeKey(Bytes seed, Bytes publicKey) {
     ObjectNode priv = root.putObject("priv_key");
     priv.put("type", TYPE);
     priv.put("value", seed.concat(publicKey).toBase64());
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, root.toPrettyString() + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw NodeErrorCode.INVALID_CONFIG.wrap("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    ConfigFiles.write(file, root.toPrettyString() + "\n");
   }
 
   public static NodeKey read(Path file) {
