@@ -23,12 +23,9 @@ import ibc.core.client.v1.QueryOuterClass.QueryUpgradedConsensusStateRequest;
 import ibc.core.client.v1.QueryOuterClass.QueryUpgradedConsensusStateResponse;
 import ibc.core.client.v1.QueryOuterClass.QueryVerifyMembershipRequest;
 import ibc.core.client.v1.QueryOuterClass.QueryVerifyMembershipResponse;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import io.wasm08.common.Wasm08Exception;
 import io.wasm08.core.context.BlockContext;
-import java.util.function.BiFunction;
+import io.wasm08.core.query.QueryServing;
 import java.util.function.Supplier;
 
 /**
@@ -49,86 +46,70 @@ public final class ClientQueryService extends QueryGrpc.QueryImplBase {
   @Override
   public void clientState(
       QueryClientStateRequest request, StreamObserver<QueryClientStateResponse> observer) {
-    serve(request, observer, server::clientState);
+    QueryServing.serve(queryContext, request, observer, server::clientState);
   }
 
   @Override
   public void clientStates(
       QueryClientStatesRequest request, StreamObserver<QueryClientStatesResponse> observer) {
-    serve(request, observer, server::clientStates);
+    QueryServing.serve(queryContext, request, observer, server::clientStates);
   }
 
   @Override
   public void consensusState(
       QueryConsensusStateRequest request, StreamObserver<QueryConsensusStateResponse> observer) {
-    serve(request, observer, server::consensusState);
+    QueryServing.serve(queryContext, request, observer, server::consensusState);
   }
 
   @Override
   public void consensusStates(
       QueryConsensusStatesRequest request, StreamObserver<QueryConsensusStatesResponse> observer) {
-    serve(request, observer, server::consensusStates);
+    QueryServing.serve(queryContext, request, observer, server::consensusStates);
   }
 
   @Override
   public void consensusStateHeights(
       QueryConsensusStateHeightsRequest request,
       StreamObserver<QueryConsensusStateHeightsResponse> observer) {
-    serve(request, observer, server::consensusStateHeights);
+    QueryServing.serve(queryContext, request, observer, server::consensusStateHeights);
   }
 
   @Override
   public void clientStatus(
       QueryClientStatusRequest request, StreamObserver<QueryClientStatusResponse> observer) {
-    serve(request, observer, server::clientStatus);
+    QueryServing.serve(queryContext, request, observer, server::clientStatus);
   }
 
   @Override
   public void clientParams(
       QueryClientParamsRequest request, StreamObserver<QueryClientParamsResponse> observer) {
-    serve(request, observer, server::clientParams);
+    QueryServing.serve(queryContext, request, observer, server::clientParams);
   }
 
   @Override
   public void clientCreator(
       QueryClientCreatorRequest request, StreamObserver<QueryClientCreatorResponse> observer) {
-    serve(request, observer, server::clientCreator);
+    QueryServing.serve(queryContext, request, observer, server::clientCreator);
   }
 
   @Override
   public void upgradedClientState(
       QueryUpgradedClientStateRequest request,
       StreamObserver<QueryUpgradedClientStateResponse> observer) {
-    serve(request, observer, server::upgradedClientState);
+    QueryServing.serve(queryContext, request, observer, server::upgradedClientState);
   }
 
   @Override
   public void upgradedConsensusState(
       QueryUpgradedConsensusStateRequest request,
       StreamObserver<QueryUpgradedConsensusStateResponse> observer) {
-    serve(request, observer, server::upgradedConsensusState);
+    QueryServing.serve(queryContext, request, observer, server::upgradedConsensusState);
   }
 
   @Override
   public void verifyMembership(
       QueryVerifyMembershipRequest request,
       StreamObserver<QueryVerifyMembershipResponse> observer) {
-    serve(request, observer, server::verifyMembership);
-  }
-
-  private <Q, R> void serve(
-      Q request, StreamObserver<R> observer, BiFunction<BlockContext, Q, R> handler) {
-    R response;
-    try {
-      response = handler.apply(queryContext.get(), request);
-    } catch (StatusRuntimeException e) {
-      observer.onError(e);
-      return;
-    } catch (Wasm08Exception e) {
-      observer.onError(Status.UNKNOWN.withDescription(e.getMessage()).asRuntimeException());
-      return;
-    }
-    observer.onNext(response);
-    observer.onCompleted();
+    QueryServing.serve(queryContext, request, observer, server::verifyMembership);
   }
 }

@@ -7,6 +7,7 @@ import cosmos.bank.v1beta1.QueryOuterClass.QueryBalanceRequest;
 import cosmos.bank.v1beta1.QueryOuterClass.QueryBalanceResponse;
 import io.grpc.stub.StreamObserver;
 import io.wasm08.core.context.BlockContext;
+import io.wasm08.core.query.QueryServing;
 import java.util.function.Supplier;
 
 /** The gRPC face of {@link BankQueryServer}, a plain {@code QueryImplBase}. */
@@ -21,12 +22,12 @@ public final class BankQueryService extends QueryGrpc.QueryImplBase {
 
   @Override
   public void balance(QueryBalanceRequest request, StreamObserver<QueryBalanceResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::balance);
+    QueryServing.serve(queryContext, request, observer, server::balance);
   }
 
   @Override
   public void allBalances(
       QueryAllBalancesRequest request, StreamObserver<QueryAllBalancesResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::allBalances);
+    QueryServing.serve(queryContext, request, observer, server::allBalances);
   }
 }

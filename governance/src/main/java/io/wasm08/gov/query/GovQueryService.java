@@ -21,6 +21,7 @@ import cosmos.gov.v1.QueryOuterClass.QueryVotesRequest;
 import cosmos.gov.v1.QueryOuterClass.QueryVotesResponse;
 import io.grpc.stub.StreamObserver;
 import io.wasm08.core.context.BlockContext;
+import io.wasm08.core.query.QueryServing;
 import java.util.function.Supplier;
 
 /**
@@ -40,50 +41,50 @@ public final class GovQueryService extends QueryGrpc.QueryImplBase {
   @Override
   public void constitution(
       QueryConstitutionRequest request, StreamObserver<QueryConstitutionResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::constitution);
+    QueryServing.serve(queryContext, request, observer, server::constitution);
   }
 
   @Override
   public void proposal(
       QueryProposalRequest request, StreamObserver<QueryProposalResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::proposal);
+    QueryServing.serve(queryContext, request, observer, server::proposal);
   }
 
   @Override
   public void proposals(
       QueryProposalsRequest request, StreamObserver<QueryProposalsResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::proposals);
+    QueryServing.serve(queryContext, request, observer, server::proposals);
   }
 
   @Override
   public void vote(QueryVoteRequest request, StreamObserver<QueryVoteResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::vote);
+    QueryServing.serve(queryContext, request, observer, server::vote);
   }
 
   @Override
   public void votes(QueryVotesRequest request, StreamObserver<QueryVotesResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::votes);
+    QueryServing.serve(queryContext, request, observer, server::votes);
   }
 
   @Override
   public void params(QueryParamsRequest request, StreamObserver<QueryParamsResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::params);
+    QueryServing.serve(queryContext, request, observer, server::params);
   }
 
   @Override
   public void deposit(QueryDepositRequest request, StreamObserver<QueryDepositResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::deposit);
+    QueryServing.serve(queryContext, request, observer, server::deposit);
   }
 
   @Override
   public void deposits(
       QueryDepositsRequest request, StreamObserver<QueryDepositsResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::deposits);
+    QueryServing.serve(queryContext, request, observer, server::deposits);
   }
 
   @Override
   public void tallyResult(
       QueryTallyResultRequest request, StreamObserver<QueryTallyResultResponse> observer) {
-    Serving.serve(queryContext, request, observer, server::tallyResult);
+    QueryServing.serve(queryContext, request, observer, server::tallyResult);
   }
 }

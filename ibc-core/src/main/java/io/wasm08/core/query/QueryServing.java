@@ -1,4 +1,4 @@
-package io.wasm08.gov.query;
+package io.wasm08.core.query;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -9,13 +9,14 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * Runs one unary query on a fresh query context: status errors pass through; other project errors
- * become {@code UNKNOWN} with the error text, as gRPC-Go reports a handler's non-status error.
+ * Runs one unary query of a module's gRPC Query service on a fresh query context: status errors
+ * pass through; other project errors become {@code UNKNOWN} with the error text, as gRPC-Go reports
+ * a handler's non-status error.
  */
-final class Serving {
-  private Serving() {}
+public final class QueryServing {
+  private QueryServing() {}
 
-  static <Q, R> void serve(
+  public static <Q, R> void serve(
       Supplier<BlockContext> queryContext,
       Q request,
       StreamObserver<R> observer,
