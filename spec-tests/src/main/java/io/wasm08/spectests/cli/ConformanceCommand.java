@@ -127,18 +127,40 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     return report.passed() ? 0 : EXIT_FAILED;
   }
 
+  /**
+   * The plumbing every suite subcommand shares: the report options, then {@link #execute} over the
+   * suites the subcommand builds from its own options. Picocli applies the {@code @Command}
+   * attributes and annotated fields of this superclass to each subclass.
+   */
+  @Command(mixinStandardHelpOptions = true)
+  abstract static class SuiteCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ReportOptions report = new ReportOptions();
+
+    /**
+     * The suites to run. Invalid option values throw {@link #usage}; unusable input files throw
+     * {@link Wasm08Exception} (exit status 2).
+     */
+    abstract List<Suite> suites();
+
+    @Override
+    public final Integer call() {
+      return execute(spec, report, this::suites);
+    }
+
+    final CommandLine.ParameterException usage(String message) {
+      return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+  }
+
   @Command(
       name = "ics23",
-      mixinStandardHelpOptions = true,
       description = {
         "Every ICS-23 vector file under DIR in an upstream format: single and batch proofs",
         "(cosmos/ics23 testdata), the Go unit tables (Test*Data.json) and ibc-go chained",
         "MerkleProofs, each with its upstream harness's semantics."
       })
-  static final class Ics23 implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
-
+  static final class Ics23 extends SuiteCommand {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Vector folder.")
     Path dir;
 
@@ -151,32 +173,26 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     String specName;
 
     @Override
-    public Integer call() {
+    List<Suite> suites() {
       ProofSpec proofSpec = null;
       if (specName != null) {
         proofSpec = Ics23VectorFile.SPECS.get(specName.toLowerCase(Locale.ROOT));
         if (proofSpec == null) {
-          throw new CommandLine.ParameterException(
-              spec.commandLine(), "--spec must be iavl, tendermint or smt, got " + specName);
+          throw usage("--spec must be iavl, tendermint or smt, got " + specName);
         }
       }
-      ProofSpec chosen = proofSpec;
-      return execute(spec, report, () -> List.of(new Ics23Suite(dir, chosen)));
+      return List.of(new Ics23Suite(dir, proofSpec));
     }
   }
 
   @Command(
       name = "check",
-      mixinStandardHelpOptions = true,
       description = {
         "Static validation (cosmwasm-vm 3.0.9 check_wasm, as on MsgStoreCode) of every .wasm and",
         ".wasm.gz under DIR, compared with DIR/expected.json when present (format in",
         "docs/conformance.md); without it every contract must be accepted."
       })
-  static final class Check implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
-
+  static final class Check extends SuiteCommand {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Contract folder.")
     Path dir;
 
@@ -195,32 +211,24 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     Path expected;
 
     @Override
-    public Integer call() {
+    List<Suite> suites() {
       Set<String> available = capabilities == null ? null : Capabilities.fromCsv(capabilities);
-      return execute(
-          spec,
-          report,
-          () ->
-              List.of(
-                  expected == null
-                      ? CheckSuite.of(dir, available)
-                      : new CheckSuite(
-                          dir, available, CheckExpectations.read(expected), expected.toString())));
+      return List.of(
+          expected == null
+              ? CheckSuite.of(dir, available)
+              : new CheckSuite(
+                  dir, available, CheckExpectations.read(expected), expected.toString()));
     }
   }
 
   @Command(
       name = "vm-gas",
-      mixinStandardHelpOptions = true,
       description = {
         "cosmwasm-vm's mock-backend gas conformance on hackatom.wasm (instance.rs: instantiate,",
         "execute, query, gas report, limit, pages) with cosmwasm-vm 3.0.9's exact numbers and",
         "the 3.0.0-3.0.8 metering, on both Chicory engines."
       })
-  static final class VmGas implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
-
+  static final class VmGas extends SuiteCommand {
     @Option(
         names = "--contract",
         required = true,
@@ -237,33 +245,23 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     Path expected;
 
     @Override
-    public Integer call() {
-      return execute(
-          spec,
-          report,
-          () ->
-              List.of(
-                  new VmGasSuite(
-                      contract,
-                      expected == null
-                          ? GasExpectations.UPSTREAM
-                          : GasExpectations.read(expected))));
+    List<Suite> suites() {
+      return List.of(
+          new VmGasSuite(
+              contract,
+              expected == null ? GasExpectations.UPSTREAM : GasExpectations.read(expected)));
     }
   }
 
   @Command(
       name = "ics08",
-      mixinStandardHelpOptions = true,
       description = {
         "The host-side 08-wasm checks of one light-client contract, through the real keeper:",
         "MsgStoreCode (checksum, gzip, size limit, static checks, dialect), CreateClient from",
         "the given states, status, error mapping of contract errors and traps, post-call",
         "invariants, the gas of every call, and the same results on the interpreter."
       })
-  static final class Ics08 implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
-
+  static final class Ics08 extends SuiteCommand {
     @Option(
         names = "--contract",
         required = true,
@@ -316,10 +314,9 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     String dialect = "auto";
 
     @Override
-    public Integer call() {
+    List<Suite> suites() {
       if ((clientState == null) != (consensusState == null)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--client-state and --consensus-state go together");
+        throw usage("--client-state and --consensus-state go together");
       }
       Optional<ContractDialect> chosen = parseDialect(spec, dialect);
       Height height;
@@ -327,8 +324,7 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
       try {
         height = Height.parse(latestHeight);
       } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--latest-height must be R-H, got " + latestHeight);
+        throw usage("--latest-height must be R-H, got " + latestHeight);
       }
       try {
         time =
@@ -336,26 +332,17 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
                 ? Instant.ofEpochSecond(Long.parseLong(blockTime))
                 : Instant.parse(blockTime);
       } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--block-time must be Unix seconds or RFC 3339, got " + blockTime);
+        throw usage("--block-time must be Unix seconds or RFC 3339, got " + blockTime);
       }
-      return execute(
-          spec,
-          report,
-          () -> {
-            Optional<Ics08Suite.States> states =
-                clientState == null
-                    ? Optional.empty()
-                    : Optional.of(
-                        new Ics08Suite.States(
-                            StateFiles.read(clientState),
-                            StateFiles.read(consensusState),
-                            height,
-                            time));
-            Ics08Expectations pinned =
-                expected == null ? Ics08Expectations.NONE : Ics08Expectations.read(expected);
-            return List.of(new Ics08Suite(contract, states, chosen).expecting(pinned));
-          });
+      Optional<Ics08Suite.States> states =
+          clientState == null
+              ? Optional.empty()
+              : Optional.of(
+                  new Ics08Suite.States(
+                      StateFiles.read(clientState), StateFiles.read(consensusState), height, time));
+      Ics08Expectations pinned =
+          expected == null ? Ics08Expectations.NONE : Ics08Expectations.read(expected);
+      return List.of(new Ics08Suite(contract, states, chosen).expecting(pinned));
     }
   }
 
@@ -392,54 +379,43 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
 
   @Command(
       name = "eth-lc",
-      mixinStandardHelpOptions = true,
       description = {
         "Every eureka-format Ethereum light-client fixture (*.json with \"steps\") directly in",
         "DIR replayed on the contract: create, every update at its block time, every packet",
         "and acknowledgement commitment proven; tampered inputs rejected."
       })
-  static final class EthLc implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
+  static final class EthLc extends SuiteCommand {
     @Mixin ContractAndFixtures input = new ContractAndFixtures();
 
     @Override
-    public Integer call() {
-      return execute(spec, report, () -> List.of(new EthLcSuite(input.contract, input.fixtures)));
+    List<Suite> suites() {
+      return List.of(new EthLcSuite(input.contract, input.fixtures));
     }
   }
 
   @Command(
       name = "tendermint-lc",
-      mixinStandardHelpOptions = true,
       description = {
         "The eureka-format Tendermint fixtures in DIR (update_client_*.json,",
         "verify_membership_*.json: real-chain states, headers and proofs) on an ICS-07",
         "contract, with upstream's negatives."
       })
-  static final class TendermintLc implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
+  static final class TendermintLc extends SuiteCommand {
     @Mixin ContractAndFixtures input = new ContractAndFixtures();
 
     @Override
-    public Integer call() {
-      return execute(
-          spec, report, () -> List.of(new TendermintLcSuite(input.contract, input.fixtures)));
+    List<Suite> suites() {
+      return List.of(new TendermintLcSuite(input.contract, input.fixtures));
     }
   }
 
   @Command(
       name = "light-blocks",
-      mixinStandardHelpOptions = true,
       description = {
         "tendermint-rs' light-client vectors (model_based single-step and bisection files) under",
         "DIR against this project's light-client verifier."
       })
-  static final class LightBlocks implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
-
+  static final class LightBlocks extends SuiteCommand {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Vector folder.")
     Path dir;
 
@@ -452,7 +428,7 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     String encoding = "amino-v0.33";
 
     @Override
-    public Integer call() {
+    List<Suite> suites() {
       LightBlocksSuite.BisectionEncoding chosen = null;
       for (LightBlocksSuite.BisectionEncoding e : LightBlocksSuite.BisectionEncoding.values()) {
         if (e.cliName().equalsIgnoreCase(encoding)) {
@@ -460,27 +436,20 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
         }
       }
       if (chosen == null) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--bisection-encoding must be amino-v0.33 or protobuf, got " + encoding);
+        throw usage("--bisection-encoding must be amino-v0.33 or protobuf, got " + encoding);
       }
-      LightBlocksSuite.BisectionEncoding e = chosen;
-      return execute(spec, report, () -> List.of(new LightBlocksSuite(dir, e)));
+      return List.of(new LightBlocksSuite(dir, chosen));
     }
   }
 
   @Command(
       name = "all",
-      mixinStandardHelpOptions = true,
       description = {
         "Every suite over the standard layout of the shared fixtures folder",
         "(docs/conformance.md); writes the report in every format to --report-dir",
         "(default target/conformance)."
       })
-  static final class All implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ReportOptions report = new ReportOptions();
-
+  static final class All extends SuiteCommand {
     @Option(
         names = "--shared",
         required = true,
@@ -489,11 +458,12 @@ public final class ConformanceCommand implements Runnable, ContributedCommand {
     Path shared;
 
     @Override
-    public Integer call() {
+    List<Suite> suites() {
+      // The report in every format is the point of "all": default --report-dir, don't require it.
       if (report.reportDir == null) {
         report.reportDir = Path.of("target", "conformance");
       }
-      return execute(spec, report, () -> SharedLayout.suites(shared));
+      return SharedLayout.suites(shared);
     }
   }
 }

@@ -1,13 +1,7 @@
 package io.wasm08.spectests.suites;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wasm08.spectests.ConformanceErrorCode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,36 +68,8 @@ public record GasExpectations(Map<String, Long> numbers, String checksum) {
 
   /** {@link #UPSTREAM} with the entries of {@code file} replacing its own. */
   public static GasExpectations read(Path file) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(Files.readAllBytes(file));
-    } catch (JacksonException e) {
-      throw ConformanceErrorCode.BAD_INPUT.wrap(
-          file + ": not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ConformanceErrorCode.BAD_INPUT.wrap("cannot read " + file + ": " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw ConformanceErrorCode.BAD_INPUT.wrap(file + ": not a JSON object");
-    }
-    GasExpectations out = UPSTREAM;
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equals("source")) {
-        continue;
-      }
-      if (e.getKey().equals("checksum")) {
-        out =
-            new GasExpectations(
-                out.numbers, e.getValue().asText().toLowerCase(java.util.Locale.ROOT));
-        continue;
-      }
-      if (!e.getValue().isIntegralNumber()) {
-        throw ConformanceErrorCode.BAD_INPUT.wrap(file + ": " + e.getKey() + " is not an integer");
-      }
-      out = out.with(e.getKey(), e.getValue().asLong());
-    }
-    return out;
+    return ExpectationsFile.read(
+        file, UPSTREAM, (g, hex) -> new GasExpectations(g.numbers, hex), GasExpectations::with);
   }
 
   private static Map<String, Long> orderedMap(Object... pairs) {

@@ -1,15 +1,9 @@
 package io.wasm08.spectests.suites;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wasm08.spectests.ConformanceErrorCode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,36 +46,10 @@ public record Ics08Expectations(Optional<String> checksum, Map<String, Long> gas
   }
 
   public static Ics08Expectations read(Path file) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(Files.readAllBytes(file));
-    } catch (JacksonException e) {
-      throw ConformanceErrorCode.BAD_INPUT.wrap(
-          file + ": not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ConformanceErrorCode.BAD_INPUT.wrap("cannot read " + file + ": " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw ConformanceErrorCode.BAD_INPUT.wrap(file + ": not a JSON object");
-    }
-    Ics08Expectations out = NONE;
-    for (var it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      switch (e.getKey()) {
-        case "source" -> {}
-        case "checksum" ->
-            out =
-                new Ics08Expectations(
-                    Optional.of(e.getValue().asText().toLowerCase(Locale.ROOT)), out.gas());
-        default -> {
-          if (!e.getValue().isIntegralNumber()) {
-            throw ConformanceErrorCode.BAD_INPUT.wrap(
-                file + ": " + e.getKey() + " is not an integer");
-          }
-          out = out.withGas(e.getKey(), e.getValue().asLong());
-        }
-      }
-    }
-    return out;
+    return ExpectationsFile.read(
+        file,
+        NONE,
+        (x, hex) -> new Ics08Expectations(Optional.of(hex), x.gas()),
+        Ics08Expectations::withGas);
   }
 }
