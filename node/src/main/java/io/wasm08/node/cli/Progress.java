@@ -1,6 +1,11 @@
 package io.wasm08.node.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A progress line on stderr for long waits (compiling, waiting for a tx or a proposal): a bar with
@@ -29,20 +34,19 @@ final class Progress implements AutoCloseable {
    * Runs {@code work} (e.g. compiling a large contract) on its own thread while this thread redraws
    * a progress line labelled {@code label}; its result, or its exception as thrown.
    */
-  static <T> T during(PrintWriter err, String label, java.util.function.Supplier<T> work) {
-    java.util.concurrent.CompletableFuture<T> done =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            work, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+  static <T> T during(PrintWriter err, String label, Supplier<T> work) {
+    CompletableFuture<T> done =
+        CompletableFuture.supplyAsync(work, task -> Thread.ofVirtual().start(task));
     long start = System.nanoTime();
     try (Progress p = new Progress(err, label, 0)) {
       while (true) {
         try {
-          return done.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+          return done.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
           p.update((System.nanoTime() - start) / 1_000_000);
         }
       }
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
