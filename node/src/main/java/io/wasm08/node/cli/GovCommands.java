@@ -19,7 +19,6 @@ import io.wasm08.node.modules.Wasm08Modules;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -152,14 +151,7 @@ final class GovCommands {
       mixinStandardHelpOptions = true,
       description = "Governance transactions.",
       subcommands = {Vote.class, Deposit.class})
-  static final class Tx implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Tx extends CommandGroup {}
 
   @Command(
       name = "vote",
@@ -221,14 +213,7 @@ final class GovCommands {
       mixinStandardHelpOptions = true,
       description = "Governance queries.",
       subcommands = {Proposal.class, Proposals.class, Tally.class})
-  static final class Query implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Query extends CommandGroup {}
 
   abstract static class QueryBase extends ProtoQuery {
     abstract Message query(QueryGrpc.QueryBlockingStub stub);

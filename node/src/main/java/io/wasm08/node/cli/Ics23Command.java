@@ -31,16 +31,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Verify ICS-23 commitment proofs.",
     subcommands = {Ics23Command.Verify.class, Ics23Command.VerifyMerkle.class})
-public final class Ics23Command implements Runnable {
+public final class Ics23Command extends CommandGroup {
   static final int EXIT_FAILED = 1;
   static final int EXIT_BAD_INPUT = 2;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-  }
 
   /** The standard specs by their CLI names. */
   enum SpecName {

@@ -1,5 +1,6 @@
 package io.wasm08.node.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,14 +37,7 @@ import picocli.CommandLine.Parameters;
       KeysCommand.Show.class,
       KeysCommand.Export.class
     })
-public final class KeysCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-  }
-
+public final class KeysCommand extends CommandGroup {
   static Keyring keyring(HomeOptions home) {
     return Keyring.open(home.nodeHome().keyring());
   }
@@ -76,15 +70,36 @@ public final class KeysCommand implements Runnable {
     return n;
   }
 
+  /** What every keys subcommand shares: the node home, the output format and the printing. */
+  abstract static class KeyCommand implements Callable<Integer> {
+    @Mixin HomeOptions home;
+
+    @Option(
+        names = {"-o", "--output"},
+        defaultValue = "text")
+    Output output;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** JSON as it is with {@code -o json}, else the SDK keyring's YAML text. */
+    String render(JsonNode n) {
+      return output == Output.JSON ? n.toString() : YamlText.of(n.toString());
+    }
+
+    void println(String text) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(text);
+      out.flush();
+    }
+  }
+
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
       description = "Create a key (new 24-word mnemonic) or recover one.")
-  static final class Add implements Callable<Integer> {
+  static final class Add extends KeyCommand {
     @Parameters(paramLabel = "NAME")
     String name;
-
-    @Mixin HomeOptions home;
 
     @Option(
         names = "--recover",
@@ -103,13 +118,6 @@ public final class KeysCommand implements Runnable {
     @Option(names = "--bech32-prefix", description = "Address prefix to show (default: the node's)")
     String prefix;
 
-    @Option(
-        names = {"-o", "--output"},
-        defaultValue = "text")
-    Output output;
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
       Keyring keyring = keyring(home);
@@ -125,14 +133,13 @@ public final class KeysCommand implements Runnable {
       char[] pass = passphrase(home, keyring.list().isEmpty());
       Keyring.Added added =
           keyring.add(name, mnemonic, HdPath.bip44(HdPath.COSMOS_COIN_TYPE, account, index), pass);
-      String p = prefix(home.nodeHome(), prefix);
-      PrintWriter out = spec.commandLine().getOut();
-      ObjectNode n = json(added.info(), p);
-      added.newMnemonic().ifPresent(m -> n.put("mnemonic", m));
+      ObjectNode n = json(added.info(), prefix(home.nodeHome(), prefix));
       if (output == Output.JSON) {
-        out.println(n.toString());
+        added.newMnemonic().ifPresent(m -> n.put("mnemonic", m));
+        println(n.toString());
       } else {
-        out.println(YamlText.of(json(added.info(), p).toString()));
+        println(render(n));
+        PrintWriter out = spec.commandLine().getOut();
         added
             .newMnemonic()
             .ifPresent(
@@ -144,8 +151,8 @@ public final class KeysCommand implements Runnable {
                   out.println();
                   out.println(m);
                 });
+        out.flush();
       }
-      out.flush();
       return 0;
     }
   }
@@ -154,18 +161,9 @@ public final class KeysCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List the keys (no passphrase needed).")
-  static final class ListKeys implements Callable<Integer> {
-    @Mixin HomeOptions home;
-
+  static final class ListKeys extends KeyCommand {
     @Option(names = "--bech32-prefix")
     String prefix;
-
-    @Option(
-        names = {"-o", "--output"},
-        defaultValue = "text")
-    Output output;
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -173,14 +171,10 @@ public final class KeysCommand implements Runnable {
       String p = prefix(home.nodeHome(), prefix);
       ArrayNode arr = new ObjectMapper().createArrayNode();
       keys.forEach(k -> arr.add(json(k, p)));
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          output == Output.JSON
-              ? arr.toString()
-              : (keys.isEmpty()
-                  ? "No records were found in keyring"
-                  : YamlText.of(arr.toString())));
-      out.flush();
+      println(
+          output != Output.JSON && keys.isEmpty()
+              ? "No records were found in keyring"
+              : render(arr));
       return 0;
     }
   }
@@ -189,11 +183,9 @@ public final class KeysCommand implements Runnable {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show a key's address and public key.")
-  static final class Show implements Callable<Integer> {
+  static final class Show extends KeyCommand {
     @Parameters(paramLabel = "NAME")
     String name;
-
-    @Mixin HomeOptions home;
 
     @Option(
         names = {"-a", "--address"},
@@ -203,25 +195,11 @@ public final class KeysCommand implements Runnable {
     @Option(names = "--bech32-prefix")
     String prefix;
 
-    @Option(
-        names = {"-o", "--output"},
-        defaultValue = "text")
-    Output output;
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
       KeyInfo k = keyring(home).show(name);
       String p = prefix(home.nodeHome(), prefix);
-      PrintWriter out = spec.commandLine().getOut();
-      if (addressOnly) {
-        out.println(k.address(p));
-      } else {
-        out.println(
-            output == Output.JSON ? json(k, p).toString() : YamlText.of(json(k, p).toString()));
-      }
-      out.flush();
+      println(addressOnly ? k.address(p) : render(json(k, p)));
       return 0;
     }
   }
@@ -230,18 +208,9 @@ public final class KeysCommand implements Runnable {
       name = "export",
       mixinStandardHelpOptions = true,
       description = "Print a key's mnemonic and private key (needs the passphrase).")
-  static final class Export implements Callable<Integer> {
+  static final class Export extends KeyCommand {
     @Parameters(paramLabel = "NAME")
     String name;
-
-    @Mixin HomeOptions home;
-
-    @Option(
-        names = {"-o", "--output"},
-        defaultValue = "text")
-    Output output;
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -253,9 +222,7 @@ public final class KeysCommand implements Runnable {
       n.put("name", name);
       n.put("mnemonic", e.mnemonic());
       n.put("priv_key_hex", e.privateKey().toBytes().toHex());
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(output == Output.JSON ? n.toString() : YamlText.of(n.toString()));
-      out.flush();
+      println(render(n));
       return 0;
     }
   }

@@ -8,7 +8,6 @@ import ibc.core.client.v1.QueryOuterClass.QueryClientStatusRequest;
 import ibc.core.client.v1.QueryOuterClass.QueryConsensusStateRequest;
 import io.wasm08.core.client.Height;
 import io.wasm08.node.client.NodeClient;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,27 +19,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Query a running node.",
     subcommands = {QueryCommand.Ibc.class, WasmCommands.Query.class, GovCommands.Query.class})
-public final class QueryCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-  }
-
+public final class QueryCommand extends CommandGroup {
   @Command(
       name = "ibc",
       mixinStandardHelpOptions = true,
       description = "IBC queries.",
       subcommands = {Client.class})
-  static final class Ibc implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Ibc extends CommandGroup {}
 
   @Command(
       name = "client",
@@ -53,14 +38,7 @@ public final class QueryCommand implements Runnable {
         ClientStatus.class,
         Params.class
       })
-  static final class Client implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Client extends CommandGroup {}
 
   abstract static class Base extends ProtoQuery {
     abstract com.google.protobuf.Message query(QueryGrpc.QueryBlockingStub stub);

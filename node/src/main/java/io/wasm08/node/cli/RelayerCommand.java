@@ -25,14 +25,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Relay a source chain's headers to 08-wasm clients.",
     subcommands = {RelayerCommand.Start.class})
-public final class RelayerCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-  }
-
+public final class RelayerCommand extends CommandGroup {
   @Command(
       name = "start",
       mixinStandardHelpOptions = true,

@@ -27,41 +27,20 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Sign and broadcast transactions.",
     subcommands = {TxCommand.Ibc.class, WasmCommands.Tx.class, GovCommands.Tx.class})
-public final class TxCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-  }
-
+public final class TxCommand extends CommandGroup {
   @Command(
       name = "ibc",
       mixinStandardHelpOptions = true,
       description = "IBC transactions.",
       subcommands = {Client.class})
-  static final class Ibc implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Ibc extends CommandGroup {}
 
   @Command(
       name = "client",
       mixinStandardHelpOptions = true,
       description = "ICS-02 client transactions.",
       subcommands = {Create.class, Update.class, Upgrade.class, Recover.class})
-  static final class Client implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Client extends CommandGroup {}
 
   /** An {@code Any} from a JSON file ({@code {"@type": "/…", …}}) or inline JSON. */
   static Any readAny(String fileOrJson) {
@@ -87,10 +66,14 @@ public final class TxCommand implements Runnable {
         .address(KeysCommand.prefix(o.home.nodeHome(), null));
   }
 
-  abstract static class Base implements Callable<Integer> {
+  /** A command that signs with {@code --from} and broadcasts. */
+  abstract static class Signed implements Callable<Integer> {
     @Mixin TxOptions tx;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  }
 
+  /** Broadcasts the one Msg a subcommand builds, signed by the {@code --from} key's address. */
+  abstract static class Base extends Signed {
     abstract com.google.protobuf.Message msg(String signer);
 
     @Override
@@ -127,15 +110,18 @@ public final class TxCommand implements Runnable {
     }
   }
 
+  /** A Msg addressed to an existing client, named first on the command line. */
+  abstract static class OfClient extends Base {
+    @Parameters(index = "0", paramLabel = "CLIENT_ID")
+    String clientId;
+  }
+
   @Command(
       name = "update",
       mixinStandardHelpOptions = true,
       description =
           "Update a client with a client message (header or misbehaviour; JSON Any or file).")
-  static final class Update extends Base {
-    @Parameters(index = "0", paramLabel = "CLIENT_ID")
-    String clientId;
-
+  static final class Update extends OfClient {
     @Parameters(index = "1", paramLabel = "CLIENT_MESSAGE")
     String message;
 
@@ -154,10 +140,7 @@ public final class TxCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Upgrade a client with the counterparty's upgraded states and their proofs (base64 or hex).")
-  static final class Upgrade extends Base {
-    @Parameters(index = "0", paramLabel = "CLIENT_ID")
-    String clientId;
-
+  static final class Upgrade extends OfClient {
     @Parameters(index = "1", paramLabel = "CLIENT_STATE")
     String clientState;
 
@@ -188,16 +171,14 @@ public final class TxCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Propose to recover a frozen or expired client from a substitute (governance proposal).")
-  static final class Recover implements Callable<Integer> {
+  static final class Recover extends Signed {
     @Parameters(index = "0", paramLabel = "SUBJECT_CLIENT_ID")
     String subject;
 
     @Parameters(index = "1", paramLabel = "SUBSTITUTE_CLIENT_ID")
     String substitute;
 
-    @Mixin TxOptions tx;
     @Mixin GovCommands.ProposalOptions proposal;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -1,6 +1,5 @@
 package io.wasm08.node.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code wasm08 vm …}: tools around the CosmWasm VM on Chicory. */
@@ -9,11 +8,4 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "CosmWasm VM tools (Chicory engine).",
     subcommands = {VmCallCommand.class, InstrumentCommand.class})
-public final class VmCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-  }
-}
+public final class VmCommand extends CommandGroup {}

@@ -24,9 +24,7 @@ import picocli.CommandLine.Command;
       Ics23Command.class,
       RelayerCommand.class,
     })
-public final class Wasm08Cli implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+public final class Wasm08Cli extends CommandGroup {
   /**
    * Builds the command line; tests call this to run commands in-process. Subcommands of modules
    * above the node ({@link ContributedCommand}) join when their jars are on the classpath.
@@ -54,11 +52,5 @@ public final class Wasm08Cli implements Runnable {
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
-  }
-
-  /** Without a subcommand, print the usage (the command tree) and fail like a usage error. */
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
   }
 }

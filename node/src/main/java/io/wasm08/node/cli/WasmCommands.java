@@ -39,14 +39,7 @@ final class WasmCommands {
       mixinStandardHelpOptions = true,
       description = "08-wasm proposals (store, migrate, remove light-client code).",
       subcommands = {StoreCode.class, MigrateContract.class, RemoveChecksum.class})
-  static final class Tx implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Tx extends CommandGroup {}
 
   /** A proposal carrying one 08-wasm Msg, validated locally before anything is signed. */
   abstract static class ProposalBase implements Callable<Integer> {
@@ -180,14 +173,7 @@ final class WasmCommands {
       mixinStandardHelpOptions = true,
       description = "08-wasm queries (ibc.lightclients.wasm.v1.Query).",
       subcommands = {Checksums.class, Code.class})
-  static final class Query implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-  }
+  static final class Query extends CommandGroup {}
 
   @Command(
       name = "checksums",
